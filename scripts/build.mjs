@@ -1,9 +1,10 @@
 // Builds what the desktop app and browser mode load: the renderer (Vite) into
 // out/renderer and the Electron main + preload (esbuild) into out/main, out/preload.
-// The CLI runs from the TypeScript sources (bin/concord.js) and needs no build.
+// The CLI bundle (out/cli) is rebuilt by bin/concord.js whenever a source is newer.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { buildCliBundle } from './cliBundle.mjs';
 
 const only = process.argv.slice(2);
 const want = (part) => only.length === 0 || only.includes(`--${part}`);
@@ -44,3 +45,5 @@ if (want('electron')) {
     outfile: 'out/preload/preload.cjs',
   });
 }
+
+if (want('cli')) await buildCliBundle(process.cwd());

@@ -24,8 +24,8 @@ export class CliError extends Error {
 export interface CliCommand {
   /** e.g. 'import' or 'stats agreement' */
   name: string;
-  /** one line for `concord --help` */
-  summary: string;
+  /** one line for `concord --help` (the registry holds the listed one) */
+  summary?: string;
   /** full text for `concord <name> --help` */
   usage: string;
   /** returns the exit code; throws CliError for bad input */

@@ -1,14 +1,7 @@
 import { UserError } from '../backend/errors';
-import { ImportFileError } from '../backend/import';
-import { CliError, type CliCommand, type CliIO } from './command';
-import { demoCommand } from './commands/demo';
-import { importCommand } from './commands/import';
-import { infoCommand } from './commands/info';
-import { initCommand } from './commands/init';
-import { serveCommand } from './commands/serve';
-
-/** Every command, in the order `concord --help` lists them. */
-export const COMMANDS: CliCommand[] = [demoCommand, initCommand, infoCommand, importCommand, serveCommand];
+import { ImportFileError } from '../backend/import/types';
+import { CliError, type CliIO } from './command';
+import { COMMANDS, type CommandEntry } from './registry';
 
 const GENERAL_HELP = () => `Concord — AI-assisted qualitative coding of interview transcripts.
 
@@ -20,7 +13,7 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(18)} ${c.summary}`).join('\n')}
 Exit status: 0 on success, 1 on bad input or failed files, 2 on configuration errors.
 `;
 
-function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | null {
+function findCommand(argv: string[]): { command: CommandEntry; rest: string[] } | null {
   const two = argv.slice(0, 2).join(' ');
   const byTwo = COMMANDS.find((c) => c.name === two);
   if (byTwo) return { command: byTwo, rest: argv.slice(2) };
@@ -60,7 +53,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     );
     return 1;
   }
-  const { command, rest } = found;
+  const { rest } = found;
+  const command = await found.command.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`${command.usage.trimEnd()}\n`);
     return 0;

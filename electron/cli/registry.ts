@@ -1,0 +1,44 @@
+import type { CliCommand } from './command';
+
+/**
+ * Every command, in the order `concord --help` lists them. A command's module (and
+ * the packages it needs) loads only when that command runs, so a call stays fast.
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<CliCommand>;
+}
+
+export const COMMANDS: CommandEntry[] = [
+  {
+    name: 'demo',
+    summary: 'create the fictional demo study, ready to explore',
+    load: async () => (await import('./commands/demo')).demoCommand,
+  },
+  {
+    name: 'init',
+    summary: 'create an empty project file',
+    load: async () => (await import('./commands/init')).initCommand,
+  },
+  {
+    name: 'info',
+    summary: 'counts and attributes of a project (read-only)',
+    load: async () => (await import('./commands/info')).infoCommand,
+  },
+  {
+    name: 'import',
+    summary: 'import transcripts (.txt .md .docx .vtt .srt, turns .csv)',
+    load: async () => (await import('./commands/import')).importCommand,
+  },
+  {
+    name: 'serve',
+    summary: 'browser mode: the app on http://127.0.0.1 (same backend)',
+    load: async () => (await import('./commands/serve')).serveCommand,
+  },
+  {
+    name: 'stats agreement',
+    summary: 'inter-rater agreement per code from a ratings CSV',
+    load: async () => (await import('./commands/stats-agreement')).statsAgreementCommand,
+  },
+];
