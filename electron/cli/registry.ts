@@ -41,4 +41,9 @@ export const COMMANDS: CommandEntry[] = [
     summary: 'inter-rater agreement per code from a ratings CSV',
     load: async () => (await import('./commands/stats-agreement')).statsAgreementCommand,
   },
+  {
+    name: 'stats compare',
+    summary: 'compare code frequencies in two groups from a counts CSV',
+    load: async () => (await import('./commands/stats-compare')).statsCompareCommand,
+  },
 ];
