@@ -146,6 +146,25 @@ describe('decodeText', () => {
     );
   });
 
+  it('rejects text that is not valid in the encoding its byte-order mark announces', () => {
+    const broken = bytes(
+      [0xef, 0xbb, 0xbf],
+      'Interviewer: ',
+      [0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1],
+      '\n',
+    );
+    expect(decodeError(broken)).toBe('undecodable text (not valid UTF-8)');
+    // one stray byte in a long BOM-marked file is replaced rather than costing the interview
+    const stray = bytes(
+      [0xef, 0xbb, 0xbf],
+      'Interviewer: ',
+      'How do families hear from you? '.repeat(10),
+      [0xff],
+      '\n',
+    );
+    expect(decodeText(stray).text).toContain('\uFFFD');
+  });
+
   it('rejects UTF-32 with a clear reason', () => {
     expect(decodeError(bytes([0xff, 0xfe, 0, 0], [0x41, 0, 0, 0]))).toMatch(/UTF-32/);
   });

@@ -96,6 +96,17 @@ describe('WebVTT', () => {
     expect(times(doc)).toEqual([[0, 4]]);
   });
 
+  it('finds a cue written directly under the header', () => {
+    const doc = parse(
+      'WEBVTT\n00:00:01.000 --> 00:00:02.000\n<v Parent Lin>Hello.\n\n00:00:02.000 --> 00:00:03.000\n<v Interviewer>Hi.\n',
+      'vtt',
+    );
+    expect(turnTexts(doc)).toEqual([
+      ['Parent Lin', 'Hello.'],
+      ['Interviewer', 'Hi.'],
+    ]);
+  });
+
   it('warns about a missing header and rejects a file without cues', () => {
     const doc = parse('00:00:01.000 --> 00:00:02.000\n<v Parent Lin>Hello.\n', 'vtt');
     expect(turnTexts(doc)).toEqual([['Parent Lin', 'Hello.']]);

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../electron/backend/import/parse-transcript';
 import { segmentTurns } from '../../electron/backend/import/segment-turns';
-import { ImportFileError } from '../../electron/backend/import/types';
+import { ImportFileError, type ParsedDocument } from '../../electron/backend/import/types';
 import { expectValidSegments, expectValidSpans, turnTexts } from './expect-spans';
 
 // Fictional interviews in the style of the study: principals, teachers, families, some in
 // Spanish through an interpreter.
+
+const times = (doc: ParsedDocument) => doc.turns.map((t) => [t.timeStart, t.timeEnd]);
 
 const parse = (text: string, format: 'txt' | 'md' = 'txt') => {
   const doc = parseTranscript(text, format);
@@ -13,6 +15,51 @@ const parse = (text: string, format: 'txt' | 'md' = 'txt') => {
   expectValidSegments(doc, segmentTurns(doc));
   return doc;
 };
+
+// The contract checker's sample transcripts (shared/contract-check/lib/fixtures.mjs).
+const CHECKER_TRANSCRIPTS: [string, string[], string[]][] = [
+  [
+    'willow-teacher.txt',
+    [
+      'Interviewer: Tell me about the family group at your school.',
+      'Teacher Okafor: Parents run a Thursday coffee hour. They set the agenda, not us.',
+      'Interviewer: How did that start?',
+      'Teacher Okafor: A mother asked for it three years ago and it simply kept going.',
+      'Interviewer: Do students play a part?',
+      'Teacher Okafor: Students write the invitations by hand, so families actually read them.',
+    ],
+    ['Interviewer', 'Teacher Okafor'],
+  ],
+  [
+    'cedar-family.txt',
+    [
+      'Interviewer: What does a home visit look like from your side?',
+      'Parent Reyes: The teacher came to our apartment and asked what we hoped for our son this year.',
+      'Interviewer: How did that feel?',
+      'Parent Reyes: Like they wanted to know us, not only to tell us about problems.',
+    ],
+    ['Interviewer', 'Parent Reyes'],
+  ],
+  [
+    'exchange-interview',
+    [
+      'Interviewer: Thanks for joining us 🌟 today. How does the school reach you?',
+      'Parent Soto: The teacher calls me herself every other Friday, even when nothing is wrong.',
+      'Interviewer: Is anything hard about staying in touch?',
+      'Parent Soto: My shifts change every week, so evening meetings are difficult for me.',
+    ],
+    ['Interviewer', 'Parent Soto'],
+  ],
+];
+
+describe.each(CHECKER_TRANSCRIPTS)('checker transcript %s', (_name, lines, speakers) => {
+  it('gives one turn and one segment per line, alternating speakers', () => {
+    const doc = parse(`${lines.join('\n')}\n`);
+    expect(turnTexts(doc)).toEqual(lines.map((l, i) => [speakers[i % 2], l.slice(l.indexOf(': ') + 2)]));
+    expect(segmentTurns(doc)).toHaveLength(lines.length);
+    expect(doc.warnings).toEqual([]);
+  });
+});
 
 describe('plain-text transcripts', () => {
   it('splits the checker-style interview into speaker turns', () => {
@@ -110,6 +157,33 @@ describe('plain-text transcripts', () => {
     ]);
   });
 
+  it('takes a timestamp on its own line as the start of the next turn', () => {
+    const doc = parse(
+      '[00:10:00]\nInterviewer: Shall we go on?\n\n00:10:04\nPrincipal Alvarez: Yes.\nWe were talking about the flyers.\n[00:10:30]\nInterviewer: Right.\n',
+    );
+    expect(turnTexts(doc)).toEqual([
+      ['Interviewer', 'Shall we go on?'],
+      ['Principal Alvarez', 'Yes.\nWe were talking about the flyers.'],
+      ['Interviewer', 'Right.'],
+    ]);
+    expect(times(doc)).toEqual([
+      [600, 604],
+      [604, 630],
+      [630, null],
+    ]);
+    const paragraphs = parse(
+      '00:00:00\nThe family met us in the kitchen.\n\n00:02:30\nLater the father joined.\n',
+    );
+    expect(turnTexts(paragraphs)).toEqual([
+      [null, 'The family met us in the kitchen.'],
+      [null, 'Later the father joined.'],
+    ]);
+    expect(times(paragraphs)).toEqual([
+      [0, 150],
+      [150, null],
+    ]);
+  });
+
   it('continues a turn over unlabelled lines and blank lines, and over a label that occurs once', () => {
     const text = [
       'Interviewer: Tell me about the family group.',
@@ -131,6 +205,14 @@ describe('plain-text transcripts', () => {
       ['Teacher Okafor', 'A mother asked for it three years ago.'],
     ]);
     expect(doc.warnings.join('\n')).toMatch(/"Dr\. Lee:" \(line 5\)/);
+  });
+
+  it('knows Spanish role words', () => {
+    const doc = parse('Entrevistadora: ¿Cómo se entera de las reuniones?\nMadre: Por la maestra.\n');
+    expect(turnTexts(doc)).toEqual([
+      ['Entrevistadora', '¿Cómo se entera de las reuniones?'],
+      ['Madre', 'Por la maestra.'],
+    ]);
   });
 
   it('accepts a known role word that speaks once, rejects sentence-like labels', () => {
@@ -263,8 +345,18 @@ describe('Markdown transcripts', () => {
       ['Principal Ruiz', 'No, thank you.'],
     ]);
     expect(doc.turns[4]?.timeStart).toBe(2530);
-    expect(doc.warnings).toHaveLength(1);
-    expect(doc.warnings[0]).toMatch(/line 7 before the first speaker label/);
+    expect(doc.warnings).toEqual([]); // the title is a heading, the note is in italics
+  });
+
+  it('never ends a turn on an italic note line', () => {
+    const doc = parse(
+      '**Interviewer:** Any questions for us?\n\n_[long pause]_\n\n**Parent Lin:** No, thank you.\n*[end of recording]*\n',
+      'md',
+    );
+    expect(turnTexts(doc)).toEqual([
+      ['Interviewer', 'Any questions for us?'],
+      ['Parent Lin', 'No, thank you.'],
+    ]);
   });
 
   it('also accepts plain labels in Markdown, and headings end a turn', () => {

@@ -104,6 +104,7 @@ describe('turns CSV', () => {
     );
     expect(csvError('document,text\nd1,Hello\n')).toMatch(/missing: speaker/);
     expect(csvError('')).toBe('file is empty');
+    expect(csvError('\uFEFF \r\n')).toBe('file is empty');
   });
 
   it('rejects a CSV with a header but no text', () => {

@@ -20,45 +20,14 @@ interface Prefixed {
   rest: string;
 }
 
+const wordSet = (...lines: string[]): Set<string> => new Set(lines.join(' ').split(' '));
+
 // `[LAUGHS]`, `[music]`, `[inaudible]`: sound descriptions, not speakers.
-const SOUND_WORDS = new Set([
-  'music',
-  'laughs',
-  'laughter',
-  'laughing',
-  'applause',
-  'inaudible',
-  'crosstalk',
-  'silence',
-  'pause',
-  'paused',
-  'noise',
-  'sighs',
-  'sigh',
-  'coughs',
-  'cough',
-  'unintelligible',
-  'indistinct',
-  'overlapping',
-  'background',
-  'foreign',
-  'speaking',
-  'singing',
-  'chuckles',
-  'clapping',
-  'phone',
-  'door',
-  'beep',
-  'static',
-  'end',
-  'start',
-  'break',
-  'recording',
-  'no',
-  'audio',
-  'risas',
-  'música',
-]);
+const SOUND_WORDS = wordSet(
+  'music laughs laughter laughing applause inaudible crosstalk silence pause paused noise sighs',
+  'sigh coughs cough unintelligible indistinct overlapping background foreign speaking singing',
+  'chuckles clapping phone door beep static end start break recording no audio risas música',
+);
 
 const DASH = /^(?:[-–—]|>>)[ \t]*/;
 const BRACKET = /^\[([^\]\n]{1,40})\][ \t]*:?[ \t]*/;
@@ -134,6 +103,7 @@ const ENTITIES: Record<string, string> = {
 
 /** Caption text without markup: tags, SSA override codes (`{\an8}`) and HTML entities. */
 export function plainCaptionText(markup: string): string {
+  if (!/[<&{\t]| {2}/.test(markup)) return markup.trim(); // most cue lines carry no markup
   return markup
     .replace(/<[^>\n]*>/g, '')
     .replace(/\{\\[^}\n]*\}/g, '')

@@ -20,7 +20,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const decoded = decodeBytes(bytes);
   const text = decoded.text.replace(/\r\n?/g, '\n');
   if (!/\S/u.test(text)) throw new ImportFileError(EMPTY);
-  if (looksLikeBinary(text)) throw new ImportFileError(BINARY);
+  rejectNonText(text, decoded.encoding);
   return { text, encoding: decoded.encoding };
 }
 
@@ -172,17 +172,20 @@ function fixWindows1252(text: string, encoding: string): string {
   return text.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c);
 }
 
-/** Text files have (almost) no control characters; decoded binaries have about one in ten. */
-function looksLikeBinary(text: string): boolean {
-  let bad = 0;
+/**
+ * Text files have (almost) no control characters, decoded binaries about one in ten; a
+ * file with a byte-order mark but invalid content shows up as U+FFFD replacements.
+ */
+function rejectNonText(text: string, encoding: string): void {
+  let controls = 0;
+  let replaced = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (
-      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0b) ||
-      (c >= 0x7f && c <= 0x9f) ||
-      c === 0xfffd
-    )
-      bad++;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c) || (c >= 0x7f && c <= 0x9f))
+      controls++;
+    else if (c === 0xfffd) replaced++;
   }
-  return bad > text.length * 0.01;
+  const limit = text.length * 0.01;
+  if (controls > limit) throw new ImportFileError(BINARY);
+  if (replaced > limit) throw new ImportFileError(`undecodable text (not valid ${encoding.toUpperCase()})`);
 }

@@ -34,6 +34,14 @@ export function matchLeadingTime(line: string): { seconds: number; end: number }
   return seconds === null ? null : { seconds, end: m[0].length };
 }
 
+const TIME_ONLY = new RegExp(String.raw`^[ \t]*(?:\[(${TS})\]|\((${TS})\)|(${TS}))[ \t]*$`);
+
+/** Seconds of a line that holds nothing but a timestamp (written before the turn it times). */
+export function matchTimeOnlyLine(line: string): number | null {
+  const m = TIME_ONLY.exec(line);
+  return m ? clockToSeconds(m[1] ?? m[2] ?? m[3] ?? '') : null;
+}
+
 const skipBlanks = (s: string, i: number): number => {
   while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++;
   return i;

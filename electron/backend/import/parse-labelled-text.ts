@@ -1,4 +1,4 @@
-import { matchLabelLine, matchLeadingTime, type LabelLine } from './label-line';
+import { matchLabelLine, matchLeadingTime, matchTimeOnlyLine, type LabelLine } from './label-line';
 import { acceptSpeakerLabels, isNameLike, speakerKey, speakerName } from './speaker-labels';
 import { trimSpanEnd, trimSpanStart } from './trim-span';
 import type { ParsedDocument, TurnSpan } from './types';
@@ -10,8 +10,13 @@ import type { ParsedDocument, TurnSpan } from './types';
 interface Line {
   start: number;
   end: number;
-  /** heading, rule or front matter (Markdown): never part of a turn */
-  structural: boolean;
+  /**
+   * structural: a Markdown heading, rule or front matter, which ends any turn;
+   * note: a Markdown line in italics (`*[recording paused]*`), never a turn of its own and
+   * never the end of one; time: a timestamp alone, timing the turn that follows.
+   */
+  kind: 'text' | 'structural' | 'note' | 'time';
+  time: number | null;
   candidate: LabelLine | null;
 }
 
@@ -27,6 +32,7 @@ export function parseLabelledText(text: string, markdown: boolean): ParsedDocume
   let orphans = 0; // non-blank lines after a Markdown heading and before the next label
   const rejected: string[] = [];
   let open: OpenTurn | null = null;
+  let pendingTime: number | null = null;
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -39,15 +45,18 @@ export function parseLabelledText(text: string, markdown: boolean): ParsedDocume
         speaker: speakerName(c.label),
         start: contentStart,
         end: trimSpanEnd(text, contentStart, line.end),
-        timeStart: c.timeStart,
+        timeStart: c.timeStart ?? pendingTime,
       };
+      pendingTime = null;
       continue;
     }
-    if (line.structural) {
+    if (line.kind === 'structural') {
       if (open) turns.push(closeTurn(open));
       open = null;
       continue;
     }
+    if (line.kind === 'time') pendingTime = line.time;
+    if (line.kind !== 'text') continue;
     if (c && isNameLike(c.label) && rejected.length < MAX_LISTED)
       rejected.push(`"${c.label}:" (line ${i + 1})`);
     const first = trimSpanStart(text, line.start, line.end);
@@ -93,6 +102,10 @@ const closeTurn = (t: OpenTurn): TurnSpan => ({
   timeEnd: null,
 });
 
+const HEADING = /^ {0,3}#{1,6}(?:\s|$)/;
+const RULE = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const ITALIC_LINE = /^[ \t]*(?:\*(?!\*)[^*\n]+\*|_(?!_)[^_\n]+_)[ \t]*$/;
+
 function splitLines(text: string, markdown: boolean): Line[] {
   const lines: Line[] = [];
   let frontMatter = markdown && text.startsWith('---\n');
@@ -101,16 +114,16 @@ function splitLines(text: string, markdown: boolean): Line[] {
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl;
     const raw = text.slice(start, end);
-    let structural = false;
+    let kind: Line['kind'] = 'text';
     if (frontMatter) {
-      structural = true;
+      kind = 'structural';
       if (lines.length > 0 && /^(?:---|\.\.\.)\s*$/.test(raw)) frontMatter = false;
-    } else if (markdown) {
-      structural =
-        /^ {0,3}#{1,6}(?:\s|$)/.test(raw) ||
-        /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/.test(raw);
-    }
-    lines.push({ start, end, structural, candidate: structural ? null : matchLabelLine(raw, markdown) });
+    } else if (markdown && (HEADING.test(raw) || RULE.test(raw))) kind = 'structural';
+    else if (markdown && ITALIC_LINE.test(raw)) kind = 'note';
+    const time = kind === 'text' ? matchTimeOnlyLine(raw) : null;
+    if (time !== null) kind = 'time';
+    const candidate = kind === 'text' ? matchLabelLine(raw, markdown) : null;
+    lines.push({ start, end, kind, time, candidate });
     if (nl === -1) break;
     start = nl + 1;
   }
@@ -120,19 +133,24 @@ function splitLines(text: string, markdown: boolean): Line[] {
 /** Without any speaker label, each blank-line-separated paragraph is a turn of nobody. */
 function paragraphTurns(text: string, lines: Line[]): ParsedDocument {
   const turns: TurnSpan[] = [];
-  let para: { start: number; end: number } | null = null;
+  let para: { start: number; end: number; time: number | null } | null = null;
+  let pendingTime: number | null = null;
   const close = (): void => {
-    if (para) turns.push(paragraphTurn(text, para.start, para.end));
+    if (para) turns.push(paragraphTurn(text, para.start, para.end, para.time));
     para = null;
   };
   for (const line of lines) {
     const first = trimSpanStart(text, line.start, line.end);
-    if (line.structural || first === line.end) {
+    if (line.kind !== 'text' || first === line.end) {
       close();
+      if (line.kind === 'time') pendingTime = line.time;
       continue;
     }
     if (para) para.end = trimSpanEnd(text, first, line.end);
-    else para = { start: first, end: trimSpanEnd(text, first, line.end) };
+    else {
+      para = { start: first, end: trimSpanEnd(text, first, line.end), time: pendingTime };
+      pendingTime = null;
+    }
   }
   close();
   fillTimeEnds(turns);
@@ -141,9 +159,9 @@ function paragraphTurns(text: string, lines: Line[]): ParsedDocument {
   return { text, turns, warnings };
 }
 
-function paragraphTurn(text: string, start: number, end: number): TurnSpan {
+function paragraphTurn(text: string, start: number, end: number, timeBefore: number | null): TurnSpan {
   const time = matchLeadingTime(text.slice(start, Math.min(end, start + 40)));
-  if (!time) return { speaker: null, start, end, timeStart: null, timeEnd: null };
+  if (!time) return { speaker: null, start, end, timeStart: timeBefore, timeEnd: null };
   const contentStart = trimSpanStart(text, start + time.end, end);
   return { speaker: null, start: contentStart, end, timeStart: time.seconds, timeEnd: null };
 }

@@ -20,6 +20,7 @@ const MAX_LISTED = 10;
 
 export function parseTurnsCsv(text: string): TurnsCsv {
   const source = text.replace(/^\uFEFF/, '');
+  if (!/\S/.test(source)) throw new ImportFileError('file is empty');
   const records = csvRecords(source, guessDelimiter(source));
   const header = records[0];
   if (!header) throw new ImportFileError('file is empty');

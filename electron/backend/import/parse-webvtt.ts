@@ -18,8 +18,14 @@ export function parseWebVtt(text: string): ParsedDocument {
     .split(/\n[ \t]*\n/)
     .map((b) => b.replace(/^\n+/, ''))
     .filter((b) => b.trim().length > 0);
-  if (blocks.length > 0 && /^WEBVTT(?:[ \t]|$|\n)/.test(blocks[0] ?? '')) blocks.shift();
-  else warnings.push('no WEBVTT header: read as WebVTT anyway');
+  const header = blocks[0] ?? '';
+  if (/^WEBVTT(?:[ \t\n]|$)/.test(header)) {
+    blocks.shift();
+    // A cue written right under the header, without the blank line, is still a cue.
+    const lines = header.split('\n');
+    const timing = lines.findIndex((l) => l.includes('-->'));
+    if (timing > 0) blocks.unshift(lines.slice(Math.max(1, timing - 1)).join('\n'));
+  } else warnings.push('no WEBVTT header: read as WebVTT anyway');
 
   const pieces: CuePiece[] = [];
   let untimed = 0;

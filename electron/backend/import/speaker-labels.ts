@@ -16,120 +16,28 @@ const NUMBER = /^#?\d+$/;
 // `Interpreter (Spanish)`, `Ms. Lopez (mother)`
 const QUALIFIER = /^(.*?)\s*\(([\p{L}\p{M}\p{N}'’\-/., ]{1,30})\)$/u;
 
-const ROLE_WORDS = new Set([
-  'interviewer',
-  'interviewee',
-  'interpreter',
-  'translator',
-  'moderator',
-  'facilitator',
-  'respondent',
-  'participant',
-  'parent',
-  'mother',
-  'father',
-  'guardian',
-  'grandmother',
-  'grandfather',
-  'teacher',
-  'principal',
-  'counselor',
-  'counsellor',
-  'student',
-  'researcher',
-  'coach',
-  'superintendent',
-  'director',
-  'speaker',
-  'host',
-  'staff',
-  'liaison',
-  'coordinator',
+const wordSet = (...lines: string[]): Set<string> => new Set(lines.join(' ').split(' '));
+
+const ROLE_WORDS = wordSet(
+  'interviewer interviewee interpreter translator moderator facilitator respondent participant',
+  'parent mother father guardian grandmother grandfather teacher principal counselor counsellor',
+  'student researcher coach superintendent director speaker host staff liaison coordinator',
   // Spanish: many of the study's families are interviewed in Spanish
-  'entrevistador',
-  'entrevistadora',
-  'entrevistado',
-  'entrevistada',
-  'intérprete',
-  'participante',
-  'madre',
-  'padre',
-  'maestro',
-  'maestra',
-  'directora',
-  'estudiante',
-]);
+  'entrevistador entrevistadora entrevistado entrevistada intérprete participante madre padre',
+  'maestro maestra directora estudiante',
+);
 
 // Header and annotation keys that recur in transcripts without ever being speakers.
-const NEVER_SPEAKER = new Set([
-  're',
-  'ps',
-  'p.s.',
-  'nb',
-  'n.b.',
-  'cc',
-  'to',
-  'from',
-  'school',
-  'interview',
-  'session',
-  'recorded',
-  'recording',
-  'present',
-  'project',
-  'study',
-  'example',
-  'examples',
-  'important',
-  'warning',
-  'tip',
-  'update',
-  'edit',
-  'link',
-  'url',
-  'email',
-  'phone',
-  'status',
-  'result',
+const NEVER_SPEAKER = wordSet(
+  're ps p.s. nb n.b. cc to from school interview session recorded recording present project',
+  'study example examples important warning tip update edit link url email phone status result',
   'results',
-]);
-const NEVER_SPEAKER_LAST_WORD = new Set([
-  'note',
-  'notes',
-  'comment',
-  'comments',
-  'date',
-  'time',
-  'location',
-  'place',
-  'duration',
-  'length',
-  'title',
-  'subject',
-  'topic',
-  'agenda',
-  'summary',
-  'transcript',
-  'transcription',
-  'file',
-  'filename',
-  'site',
-  'attendees',
-  'participants',
-  'language',
-  'source',
-  'keywords',
-  'tags',
-  'memo',
-  'memos',
-  'nota',
-  'notas',
-  'fecha',
-  'hora',
-  'lugar',
-  'duración',
-  'tema',
-]);
+);
+const NEVER_SPEAKER_LAST_WORD = wordSet(
+  'note notes comment comments date time location place duration length title subject topic',
+  'agenda summary transcript transcription file filename site attendees participants language',
+  'source keywords tags memo memos nota notas fecha hora lugar duración tema',
+);
 
 interface LabelWords {
   words: string[];
@@ -214,7 +122,7 @@ export function acceptSpeakerLabels(candidates: readonly string[]): Set<string> 
   const accepted = new Set<string>();
   for (const [key, { label, n }] of counts) {
     if (isNeverSpeaker(label)) continue;
-    if (n >= 2 || isRoleLabel(label)) accepted.add(key);
+    if (n >= 2 || isRoleLabel(speakerName(label))) accepted.add(key);
   }
   return accepted;
 }
