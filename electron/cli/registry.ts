@@ -32,6 +32,21 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./commands/import')).importCommand,
   },
   {
+    name: 'codebook import',
+    summary: 'import a codebook (.qdc or JSON) as the new active version',
+    load: async () => (await import('./commands/codebook-import')).codebookImportCommand,
+  },
+  {
+    name: 'codebook export',
+    summary: 'export a codebook version (.qdc, JSON, Markdown, DOCX)',
+    load: async () => (await import('./commands/codebook-export')).codebookExportCommand,
+  },
+  {
+    name: 'labels import',
+    summary: 'import human labels coded elsewhere (CSV document,segment,coder,code)',
+    load: async () => (await import('./commands/labels-import')).labelsImportCommand,
+  },
+  {
     name: 'serve',
     summary: 'browser mode: the app on http://127.0.0.1 (same backend)',
     load: async () => (await import('./commands/serve')).serveCommand,

@@ -16,7 +16,8 @@ export const CodebookJsonCodeSchema = z.object({
     .optional()
     .default({ positive: [], negative: [] }),
   color: z.string().regex(HEX, 'colour must be #RRGGBB').optional().default('#888888'),
-  guid: z.string().uuid().optional(),
+  // any GUID the REFI schema allows: tools write ones that are not RFC 4122 UUIDs
+  guid: z.guid().optional(),
 });
 
 /** The whole JSON codebook: `{"name","version","codes":[…]}` (DESIGN.md §4). */

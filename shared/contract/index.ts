@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { codebookMethods } from './codebook';
+import { codingMethods } from './coding';
 import { documentMethods } from './documents';
 import { projectMethods } from './project';
 
@@ -6,6 +8,8 @@ import { projectMethods } from './project';
 export const contract = {
   ...projectMethods,
   ...documentMethods,
+  ...codebookMethods,
+  ...codingMethods,
 };
 
 export type Contract = typeof contract;

@@ -54,6 +54,21 @@ export function codeDataToJson(c: CodeData): CodebookJsonCode & { guid: string }
   };
 }
 
+export function codeDataFromJson(c: CodebookJsonCode, guid: string): CodeData {
+  return {
+    key: c.id,
+    guid,
+    parentKey: c.parent_id ?? null,
+    name: c.name.trim(),
+    shortLabel: c.short_label ?? '',
+    definition: c.definition ?? '',
+    inclusion: c.inclusion ?? '',
+    exclusion: c.exclusion ?? '',
+    examples: { positive: c.examples?.positive ?? [], negative: c.examples?.negative ?? [] },
+    color: c.color ?? '#888888',
+  };
+}
+
 /** The fields whose change makes a code "redefined": what a coder applies it by. */
 export function changedDefinitionFields(a: CodeData, b: CodeData): string[] {
   const out: string[] = [];

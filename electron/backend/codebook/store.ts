@@ -4,7 +4,7 @@ import type { ChangeEntry } from '../../../shared/contract/codebook';
 import type { CodebookJson, CodebookJsonCode } from '../../../shared/contract/codebookJson';
 import { UserError } from '../errors';
 import { recordHistory } from '../history/record';
-import { codeDataToJson, rowToCodeData, type CodeData } from './codeData';
+import { codeDataFromJson, codeDataToJson, rowToCodeData, type CodeData } from './codeData';
 import { validateCodebook } from './validateCodebook';
 
 export interface CodebookVersionRow {
@@ -206,18 +206,7 @@ export function jsonCodesToCodeData(db: Database.Database, cb: CodebookJson): Co
       guid = old && !explicit.has(old) && !used.has(old) ? old : randomUUID();
     }
     used.add(guid);
-    return {
-      key: c.id,
-      guid,
-      parentKey: c.parent_id ?? null,
-      name: c.name.trim(),
-      shortLabel: c.short_label ?? '',
-      definition: c.definition ?? '',
-      inclusion: c.inclusion ?? '',
-      exclusion: c.exclusion ?? '',
-      examples: { positive: c.examples?.positive ?? [], negative: c.examples?.negative ?? [] },
-      color: c.color ?? '#888888',
-    };
+    return codeDataFromJson(c, guid);
   });
 }
 

@@ -1,4 +1,6 @@
 import { isMethodName, contract, type MethodName, type RpcResponse } from '../../../shared/contract';
+import { codebookHandlers } from '../codebook/app';
+import { codingHandlers } from '../coding/app';
 import { documentHandlers } from '../documents/app';
 import { UserError } from '../errors';
 import { ImportFileError } from '../import';
@@ -9,6 +11,8 @@ import type { Handler, HandlerContext } from './handlers';
 export const handlers = {
   ...projectHandlers,
   ...documentHandlers,
+  ...codebookHandlers,
+  ...codingHandlers,
 } satisfies { [M in MethodName]: Handler<M> };
 
 const zodMessage = (issues: { path: PropertyKey[]; message: string }[]) =>
