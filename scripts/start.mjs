@@ -1,7 +1,7 @@
 // `npm start [project.concord]`: the desktop app, or — where the Electron binary is
 // missing and cannot be fetched — browser mode with the same backend and UI.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -45,8 +45,43 @@ if (!electron && existsSync('node_modules/electron/install.js') && !process.env.
   electron = electronBinary();
 }
 
+/**
+ * better-sqlite3 is a native module: the CLI and tests use the Node build, the desktop
+ * app needs one for Electron's ABI. Build that once into out/native (a copy, so the Node
+ * build stays untouched) and hand its path to the backend (nativeBinding).
+ */
+async function electronSqliteBinding() {
+  const version = require('electron/package.json').version;
+  const dir = resolve('out', 'native', `electron-${version}`);
+  const binding = join(dir, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  if (existsSync(binding)) return binding;
+  console.log(`Building the SQLite driver for Electron ${version} (once)…`);
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  cpSync('node_modules/better-sqlite3', join(dir, 'node_modules', 'better-sqlite3'), { recursive: true });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'concord-native', private: true, dependencies: { 'better-sqlite3': '*' } }),
+  );
+  const { rebuild } = await import('@electron/rebuild');
+  await rebuild({ buildPath: dir, electronVersion: version, onlyModules: ['better-sqlite3'], force: true });
+  return binding;
+}
+
+let binding = null;
 if (electron && !process.env.CONCORD_BROWSER) {
-  const child = spawn(electron, ['.', project], { stdio: 'inherit' });
+  try {
+    binding = await electronSqliteBinding();
+  } catch (e) {
+    console.log(`Could not build the SQLite driver for Electron (${e.message}); using browser mode instead.`);
+    electron = null;
+  }
+}
+
+if (electron && !process.env.CONCORD_BROWSER) {
+  const child = spawn(electron, ['.', project], {
+    stdio: 'inherit',
+    env: { ...process.env, CONCORD_SQLITE_NATIVE_BINDING: binding },
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(

@@ -94,7 +94,12 @@ export function openProjectDatabase(
 
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly: mode === 'readonly', fileMustExist: mode !== 'create' });
+    db = new Database(path, {
+      readonly: mode === 'readonly',
+      fileMustExist: mode !== 'create',
+      // the desktop app loads an Electron-ABI build of the driver (see scripts/start.mjs)
+      nativeBinding: process.env.CONCORD_SQLITE_NATIVE_BINDING || undefined,
+    });
   } catch (e) {
     throw new ProjectFileError(`cannot open ${basename(path)}: ${(e as Error).message}`);
   }
