@@ -2,12 +2,13 @@
 // itself knows nothing of Electron; this file only wires it to the window.
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol } from 'electron';
 import { existsSync } from 'node:fs';
-import { join, normalize, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fillDemoProject } from '../backend/demo/createDemo';
 import { dispatch } from '../backend/rpc/dispatch';
 import { Session } from '../backend/session';
-import { APP_ORIGIN, APP_SCHEME, hardenSession, isTrustedSender } from './security';
+import { APP_ORIGIN, APP_SCHEME, isTrustedSender, resolveAppFile } from './origin';
+import { hardenSession } from './security';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -25,10 +26,8 @@ function rendererRoot(): string {
 function registerProtocol(): void {
   const root = rendererRoot();
   protocol.handle(APP_SCHEME, (request) => {
-    const { pathname } = new URL(request.url);
-    const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-    const file = resolve(root, rel || 'index.html');
-    if (!file.startsWith(root)) return new Response('forbidden', { status: 403 });
+    const file = resolveAppFile(root, new URL(request.url).pathname, sep);
+    if (!file) return new Response('forbidden', { status: 403 });
     return net.fetch(pathToFileURL(existsSync(file) ? file : join(root, 'index.html')).toString());
   });
 }

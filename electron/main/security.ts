@@ -1,7 +1,6 @@
 import { app, session, shell, type WebContents } from 'electron';
 
-export const APP_SCHEME = 'concord';
-export const APP_ORIGIN = `${APP_SCHEME}://app`;
+import { isAppUrl } from './origin';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -23,12 +22,7 @@ function hardenContents(contents: WebContents): void {
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(APP_ORIGIN)) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-}
-
-/** IPC is only answered for our own page, loaded over our own protocol. */
-export function isTrustedSender(url: string | undefined): boolean {
-  return typeof url === 'string' && url.startsWith(`${APP_ORIGIN}/`);
 }
