@@ -57,6 +57,21 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./commands/stats-agreement')).statsAgreementCommand,
   },
   {
+    name: 'compare',
+    summary: 'compare code frequencies between two groups of documents (segment, document, school level)',
+    load: async () => (await import('./commands/compare')).compareCommand,
+  },
+  {
+    name: 'export',
+    summary: 'export labels (CSV, 0/1 matrix), a report workbook (XLSX) or a REFI-QDA project (.qdpx)',
+    load: async () => (await import('./commands/export')).exportCommand,
+  },
+  {
+    name: 'import-qdpx',
+    summary: 'create a project from a REFI-QDA project (.qdpx) of ATLAS.ti, MAXQDA, NVivo, QualCoder',
+    load: async () => (await import('./commands/import-qdpx')).importQdpxCommand,
+  },
+  {
     name: 'stats compare',
     summary: 'compare code frequencies in two groups from a counts CSV',
     load: async () => (await import('./commands/stats-compare')).statsCompareCommand,

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { codebookMethods } from './codebook';
 import { codingMethods } from './coding';
+import { compareMethods } from './compare';
+import { exchangeMethods } from './exchange';
 import { documentMethods } from './documents';
 import { projectMethods } from './project';
 
@@ -8,6 +10,8 @@ import { projectMethods } from './project';
 export const contract = {
   ...projectMethods,
   ...documentMethods,
+  ...compareMethods,
+  ...exchangeMethods,
   ...codebookMethods,
   ...codingMethods,
 };

@@ -1,6 +1,8 @@
 import { isMethodName, contract, type MethodName, type RpcResponse } from '../../../shared/contract';
 import { codebookHandlers } from '../codebook/app';
 import { codingHandlers } from '../coding/app';
+import { compareHandlers } from '../compare/app';
+import { exchangeHandlers } from '../exchange/app';
 import { documentHandlers } from '../documents/app';
 import { UserError } from '../errors';
 import { ImportFileError } from '../import';
@@ -11,6 +13,8 @@ import type { Handler, HandlerContext } from './handlers';
 export const handlers = {
   ...projectHandlers,
   ...documentHandlers,
+  ...compareHandlers,
+  ...exchangeHandlers,
   ...codebookHandlers,
   ...codingHandlers,
 } satisfies { [M in MethodName]: Handler<M> };

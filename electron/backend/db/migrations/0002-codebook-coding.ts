@@ -77,6 +77,8 @@ export const migration0002: Migration = {
     CREATE UNIQUE INDEX labels_span ON labels(segment_id, code_id, coder_id, span_start, span_end) WHERE span_start IS NOT NULL;
     CREATE INDEX labels_by_code ON labels(code_id, coder_id);
     CREATE INDEX labels_by_coder ON labels(coder_id, segment_id);
+    -- covers the group comparison's scan of every label (source, segment, code)
+    CREATE INDEX labels_by_source ON labels(source, segment_id, code_id);
     CREATE TABLE coded_segments (
       coder_id INTEGER NOT NULL REFERENCES coders(id) ON DELETE CASCADE,
       segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,

@@ -1,0 +1,37 @@
+// Which labels count as "the segment has the code" in a comparison. Every source is a
+// SQL filter over `labels` (alias l); a segment has a code when at least one label the
+// filter keeps applies it, whoever the coder (labels of several coders of one source
+// are pooled, not counted twice).
+//
+// The seam for later issues: 'consensus' (a code is present when most human coders of
+// the segment applied it) and 'effective' (AI labels as corrected by the review queue)
+// each add one entry here, with whatever joins they need, and their name to
+// COMPARE_LABEL_SOURCES in shared/contract/compare.ts. Nothing else in compare/ changes.
+
+import type { CompareLabelSource } from '../../../shared/contract/compare';
+
+export interface LabelSourceDefinition {
+  /** a boolean SQL expression over `labels l` (no parameters) */
+  where: string;
+  /** one sentence for the methods paragraph and the result's notes */
+  describe: string;
+}
+
+export const LABEL_SOURCES: Record<CompareLabelSource, LabelSourceDefinition> = {
+  human: {
+    where: "l.source = 'human'",
+    describe: 'human labels (pooled over human coders: a segment has a code when any human coder applied it)',
+  },
+  ai: {
+    where: "l.source = 'ai'",
+    describe:
+      'AI labels (pooled over AI coder configurations: a segment has a code when any of them applied it)',
+  },
+  all: {
+    where: '1',
+    describe: 'all labels, human and AI (a segment has a code when any coder applied it)',
+  },
+};
+
+export const labelSourceDefinition = (source: CompareLabelSource): LabelSourceDefinition =>
+  LABEL_SOURCES[source];
