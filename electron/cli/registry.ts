@@ -47,6 +47,11 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./commands/labels-import')).labelsImportCommand,
   },
   {
+    name: 'label',
+    summary: 'code segments with an AI coder (OpenAI or compatible), as a resumable job',
+    load: async () => (await import('./commands/label')).labelCommand,
+  },
+  {
     name: 'serve',
     summary: 'browser mode: the app on http://127.0.0.1 (same backend)',
     load: async () => (await import('./commands/serve')).serveCommand,
@@ -55,6 +60,16 @@ export const COMMANDS: CommandEntry[] = [
     name: 'stats agreement',
     summary: 'inter-rater agreement per code from a ratings CSV',
     load: async () => (await import('./commands/stats-agreement')).statsAgreementCommand,
+  },
+  {
+    name: 'agreement',
+    summary: "agreement between a project's coders (human–human, human–AI), per code and pooled",
+    load: async () => (await import('./commands/agreement')).agreementCommand,
+  },
+  {
+    name: 'review-stats',
+    summary: 'review dashboard: coverage, remaining items, AI precision/recall from the audit sample',
+    load: async () => (await import('./commands/review-stats')).reviewStatsCommand,
   },
   {
     name: 'compare',

@@ -5,15 +5,18 @@ import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fillDemoProject } from '../backend/demo/createDemo';
+import { registerHostKeyStore } from '../backend/llm/keyStore';
 import { dispatch } from '../backend/rpc/dispatch';
 import { Session } from '../backend/session';
 import { APP_ORIGIN, APP_SCHEME, isTrustedSender, resolveAppFile } from './origin';
+import { safeStorageKeyStore } from './safeKeyStore';
 import { hardenSession } from './security';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
+registerHostKeyStore(safeStorageKeyStore);
 const session = new Session({ host: 'desktop', configDir: join(app.getPath('userData')) });
 let win: BrowserWindow | null = null;
 

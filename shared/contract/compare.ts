@@ -9,7 +9,7 @@ export const COMPARE_LEVELS = ['segment', 'document', 'school'] as const;
 export type CompareLevel = (typeof COMPARE_LEVELS)[number];
 
 /** 'consensus' and 'effective' join here when the review issue adds them (see backend compare/labelSource.ts). */
-export const COMPARE_LABEL_SOURCES = ['human', 'ai', 'all'] as const;
+export const COMPARE_LABEL_SOURCES = ['human', 'ai', 'all', 'effective'] as const;
 export type CompareLabelSource = (typeof COMPARE_LABEL_SOURCES)[number];
 
 export const CompareOptionsSchema = z.object({

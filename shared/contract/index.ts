@@ -1,10 +1,13 @@
 import type { z } from 'zod';
+import { agreementMethods, calibrationMethods } from './calibration';
 import { codebookMethods } from './codebook';
 import { codingMethods } from './coding';
 import { compareMethods } from './compare';
 import { exchangeMethods } from './exchange';
 import { documentMethods } from './documents';
+import { llmMethods } from './llm';
 import { projectMethods } from './project';
+import { reviewMethods } from './review';
 
 /** The whole backend API: one map, served over IPC, HTTP and direct calls alike. */
 export const contract = {
@@ -14,6 +17,10 @@ export const contract = {
   ...exchangeMethods,
   ...codebookMethods,
   ...codingMethods,
+  ...llmMethods,
+  ...calibrationMethods,
+  ...agreementMethods,
+  ...reviewMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CompareLabelSource } from '../../../shared/contract/compare';
 import type { Corpus } from './corpus';
-import { labelSourceDefinition } from './labelSource';
+import { labelSourceDefinition, labelSourceFrom } from './labelSource';
 import { readIntegerPairs } from './packedIntegers';
 
 /** Every (segment, code) application kept by the label source, as ordinals; duplicates possible. */
@@ -20,7 +20,7 @@ export function readAppliedPairs(
   const maxRowid = (table: string) =>
     (db.prepare(`SELECT max(rowid) FROM ${table}`).pluck().get() as number | null) ?? 0;
   const { packed, length, factor } = readIntegerPairs(db, {
-    from: 'labels l',
+    from: labelSourceFrom(db, source),
     rowid: 'l.id',
     high: 'l.segment_id',
     highMax: maxRowid('segments'),

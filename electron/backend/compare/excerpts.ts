@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { UserError } from '../errors';
 import { keyWithDescendants, listComparedCodes } from './codeList';
 import { chooseGroups } from './groupSelection';
-import { labelSourceDefinition } from './labelSource';
+import { labelSourceDefinition, labelSourceFrom } from './labelSource';
 
 interface ExcerptRow {
   segment_id: number;
@@ -47,7 +47,7 @@ export function comparisonExcerpts(db: Database.Database, raw: z.input<typeof Co
     .get(p.code) as string | undefined;
   if (code === undefined) throw new UserError(`no code with id "${p.code}"`, 'not_found');
 
-  const joins = `FROM labels l
+  const joins = `FROM ${labelSourceFrom(db, p.source)}
     JOIN codes c ON c.id = l.code_id AND c.code_key IN (SELECT value FROM json_each(@codes))
     JOIN segments s ON s.id = l.segment_id
     JOIN document_attributes ga ON ga.document_id = s.document_id AND ga.name = @by AND ga.value IN (SELECT value FROM json_each(@values))`;

@@ -8,11 +8,15 @@
 // each add one entry here, with whatever joins they need, and their name to
 // COMPARE_LABEL_SOURCES in shared/contract/compare.ts. Nothing else in compare/ changes.
 
+import type Database from 'better-sqlite3';
 import type { CompareLabelSource } from '../../../shared/contract/compare';
+import { effectiveLabelSource } from '../review/effectiveLabels';
 
 export interface LabelSourceDefinition {
   /** a boolean SQL expression over `labels l` (no parameters) */
   where: string;
+  /** a table expression aliased `l` with the columns of `labels` used (default: the labels table) */
+  from?: (db: Database.Database) => string;
   /** one sentence for the methods paragraph and the result's notes */
   describe: string;
 }
@@ -31,7 +35,18 @@ export const LABEL_SOURCES: Record<CompareLabelSource, LabelSourceDefinition> = 
     where: '1',
     describe: 'all labels, human and AI (a segment has a code when any coder applied it)',
   },
+  effective: {
+    where: 'l.present = 1',
+    // brings the review queue up to date first (a write), then reads the decisions in force
+    from: (db) => effectiveLabelSource(db).from,
+    describe:
+      "effective labels: for each segment and code, a reviewer's decision, else an approved AI coder's label, else any AI label",
+  },
 };
+
+/** The FROM clause of a label source. */
+export const labelSourceFrom = (db: Database.Database, source: CompareLabelSource): string =>
+  LABEL_SOURCES[source].from?.(db) ?? 'labels l';
 
 export const labelSourceDefinition = (source: CompareLabelSource): LabelSourceDefinition =>
   LABEL_SOURCES[source];

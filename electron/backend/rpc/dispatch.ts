@@ -1,4 +1,6 @@
 import { isMethodName, contract, type MethodName, type RpcResponse } from '../../../shared/contract';
+import { agreementHandlers } from '../agreement/app';
+import { calibrationHandlers } from '../calibration/app';
 import { codebookHandlers } from '../codebook/app';
 import { codingHandlers } from '../coding/app';
 import { compareHandlers } from '../compare/app';
@@ -6,7 +8,9 @@ import { exchangeHandlers } from '../exchange/app';
 import { documentHandlers } from '../documents/app';
 import { UserError } from '../errors';
 import { ImportFileError } from '../import';
+import { llmHandlers } from '../llm/app';
 import { projectHandlers } from '../project/app';
+import { reviewHandlers } from '../review/app';
 import type { Handler, HandlerContext } from './handlers';
 
 /** The whole backend API: the union of every feature's handler map. */
@@ -17,6 +21,10 @@ export const handlers = {
   ...exchangeHandlers,
   ...codebookHandlers,
   ...codingHandlers,
+  ...llmHandlers,
+  ...calibrationHandlers,
+  ...agreementHandlers,
+  ...reviewHandlers,
 } satisfies { [M in MethodName]: Handler<M> };
 
 const zodMessage = (issues: { path: PropertyKey[]; message: string }[]) =>
