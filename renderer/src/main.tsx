@@ -7,6 +7,12 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/reader.css';
 import './styles/dialog.css';
+import './styles/codebook.css';
+import './styles/coding.css';
+import './styles/ai.css';
+import './styles/compare.css';
+import './styles/calibration.css';
+import './styles/review.css';
 
 initRpc();
 

@@ -17,10 +17,13 @@ interface ReaderState {
   error: string | null;
   /** the segment j/k moves between; null until the reader is used */
   focusedIndex: number | null;
+  /** indices of the segments shown while a filter (segments with a code) is on; null shows all */
+  visibleIndices: number[] | null;
   open(id: number): Promise<void>;
   close(): void;
   focus(index: number | null): void;
   moveFocus(delta: number): void;
+  showOnly(indices: number[] | null): void;
   /** null removes an attribute; throws the backend's message (shown inline by the editor) */
   saveAttributes(changes: Record<string, string | null>): Promise<void>;
 }
@@ -35,6 +38,7 @@ export const useReader = create<ReaderState>()((set, get) => ({
   loading: false,
   error: null,
   focusedIndex: null,
+  visibleIndices: null,
 
   async open(id) {
     const seq = ++openSeq;
@@ -46,6 +50,7 @@ export const useReader = create<ReaderState>()((set, get) => ({
       loading: true,
       error: null,
       focusedIndex: null,
+      visibleIndices: null,
     });
     try {
       const doc = await call('documents.get', { id });
@@ -79,16 +84,37 @@ export const useReader = create<ReaderState>()((set, get) => ({
       loading: false,
       error: null,
       focusedIndex: null,
+      visibleIndices: null,
     });
   },
 
   focus: (focusedIndex) => set({ focusedIndex }),
 
   moveFocus(delta) {
-    const { segments, focusedIndex } = get();
+    const { segments, focusedIndex, visibleIndices } = get();
+    if (visibleIndices) {
+      // a filter is on: move between the segments it shows
+      if (visibleIndices.length === 0) return;
+      const at = focusedIndex === null ? -1 : visibleIndices.indexOf(focusedIndex);
+      const pos =
+        at < 0
+          ? delta > 0
+            ? visibleIndices.findIndex((i) => focusedIndex === null || i > focusedIndex)
+            : visibleIndices.findLastIndex((i) => focusedIndex === null || i < focusedIndex)
+          : at + delta;
+      const clamped = pos < 0 ? (delta > 0 ? visibleIndices.length - 1 : 0) : pos;
+      set({ focusedIndex: visibleIndices[Math.min(visibleIndices.length - 1, Math.max(0, clamped))]! });
+      return;
+    }
     if (segments.length === 0) return;
     const next = focusedIndex === null ? (delta > 0 ? 0 : segments.length - 1) : focusedIndex + delta;
     set({ focusedIndex: Math.min(segments.length - 1, Math.max(0, next)) });
+  },
+
+  showOnly(visibleIndices) {
+    const { focusedIndex } = get();
+    const keep = visibleIndices === null || (focusedIndex !== null && visibleIndices.includes(focusedIndex));
+    set({ visibleIndices, focusedIndex: keep ? focusedIndex : (visibleIndices[0] ?? null) });
   },
 
   async saveAttributes(changes) {

@@ -1,6 +1,8 @@
 import { formatCount } from '../../format/count';
 import { shortcutLabel } from '../../keyboard/shortcuts';
 import { useReader } from '../../stores/reader';
+import { CodeFilterBar } from '../coding/CodeFilterBar';
+import { CodingPanel } from '../coding/CodingPanel';
 import { Spinner } from '../Spinner';
 import { ReaderHeader } from './ReaderHeader';
 import { SegmentList } from './SegmentList';
@@ -47,37 +49,45 @@ export function Reader() {
   }
 
   return (
-    <main className="reader" aria-label={doc ? `Transcript: ${doc.name}` : 'Transcript'} data-testid="reader">
-      {error ? (
-        <div className="empty-state" role="alert" data-testid="reader-error">
-          <p>This document could not be loaded.</p>
-          <p className="muted">{error}</p>
-          <button type="button" className="btn" onClick={() => void useReader.getState().open(documentId)}>
-            Try again
-          </button>
-        </div>
-      ) : !doc ? (
-        <div className="empty-state">
-          <Spinner label="Opening document…" />
-        </div>
-      ) : (
-        <>
-          <ReaderHeader doc={doc} />
-          {loading && (
-            <div className="reader-loading" data-testid="segments-loading">
-              <Spinner
-                inline
-                label={
-                  count > 0
-                    ? `Loading segments… ${formatCount(count)} of ${formatCount(total)}`
-                    : 'Loading segments…'
-                }
-              />
-            </div>
-          )}
-          <SegmentList />
-        </>
-      )}
+    <main
+      className="reader reader-coding"
+      aria-label={doc ? `Transcript: ${doc.name}` : 'Transcript'}
+      data-testid="reader"
+    >
+      <div className="reader-column">
+        {error ? (
+          <div className="empty-state" role="alert" data-testid="reader-error">
+            <p>This document could not be loaded.</p>
+            <p className="muted">{error}</p>
+            <button type="button" className="btn" onClick={() => void useReader.getState().open(documentId)}>
+              Try again
+            </button>
+          </div>
+        ) : !doc ? (
+          <div className="empty-state">
+            <Spinner label="Opening document…" />
+          </div>
+        ) : (
+          <>
+            <ReaderHeader doc={doc} />
+            {loading && (
+              <div className="reader-loading" data-testid="segments-loading">
+                <Spinner
+                  inline
+                  label={
+                    count > 0
+                      ? `Loading segments… ${formatCount(count)} of ${formatCount(total)}`
+                      : 'Loading segments…'
+                  }
+                />
+              </div>
+            )}
+            <CodeFilterBar />
+            <SegmentList />
+          </>
+        )}
+      </div>
+      <CodingPanel documentId={documentId} />
     </main>
   );
 }

@@ -1,6 +1,12 @@
 import { memo } from 'react';
+import type { LabelView } from '../../../../shared/contract/coding';
 import type { SegmentRow } from '../../../../shared/contract/documents';
 import { formatTimestamp } from '../../format/time';
+import { CodingStripes } from '../coding/CodingStripes';
+import { CheckIcon } from '../coding/icons';
+import { LabelChips } from '../coding/LabelChips';
+import { SegmentText } from '../coding/SegmentText';
+import type { Range } from '../coding/spans';
 
 interface Props {
   segment: SegmentRow;
@@ -9,9 +15,28 @@ interface Props {
   color: string;
   focused: boolean;
   onFocus(index: number): void;
+  /** the labels on this segment that the reader shows (blind mode: the coder's own) */
+  labels: readonly LabelView[];
+  coderId: number | null;
+  showCoders: boolean;
+  /** the current coder has coded (or marked) this segment */
+  done: boolean;
+  /** selected text the next code applies to */
+  pending: Range | null;
 }
 
-export const SegmentView = memo(function SegmentView({ segment, turnStart, color, focused, onFocus }: Props) {
+export const SegmentView = memo(function SegmentView({
+  segment,
+  turnStart,
+  color,
+  focused,
+  onFocus,
+  labels,
+  coderId,
+  showCoders,
+  done,
+  pending,
+}: Props) {
   const classes = ['segment', turnStart ? 'turn-start' : 'turn-cont', focused && 'is-focused']
     .filter(Boolean)
     .join(' ');
@@ -25,6 +50,7 @@ export const SegmentView = memo(function SegmentView({ segment, turnStart, color
       onClick={() => onFocus(segment.index)}
       data-testid="segment"
       data-segment-index={segment.index}
+      data-segment-id={segment.id}
     >
       <div className="segment-gutter">
         <span className="segment-number" title={`Segment ${number}`}>
@@ -35,6 +61,11 @@ export const SegmentView = memo(function SegmentView({ segment, turnStart, color
             {formatTimestamp(segment.timeStart)}
           </span>
         )}
+        {done && (
+          <span className="segment-done" title="You have coded this segment" data-testid="segment-done">
+            <CheckIcon />
+          </span>
+        )}
       </div>
       <div className="segment-body" style={{ borderLeftColor: color }}>
         {turnStart && segment.speaker && (
@@ -42,8 +73,12 @@ export const SegmentView = memo(function SegmentView({ segment, turnStart, color
             {segment.speaker}
           </div>
         )}
-        <p className="segment-text">{segment.text}</p>
+        <SegmentText segment={segment} labels={labels} pending={pending} />
+        {labels.length > 0 && (
+          <LabelChips labels={labels} coderId={coderId} showCoders={showCoders} segmentNumber={number} />
+        )}
       </div>
+      <CodingStripes labels={labels} coderId={coderId} />
     </div>
   );
 });
