@@ -86,6 +86,10 @@ const targets: Record<string, string> = {
   open_s: '≤ 1 s',
   agreement_report_s: '≤ 1 s',
   compare_1m_labels_s: '≤ 0.3 s',
+  label_ceiling_ratio: '≥ 0.9',
+  label_overhead_ms: '≤ 2 ms',
+  rerun_requests: '= 0',
+  review_first_item_ms: '≤ 200 ms',
 };
 for (const [k, v] of Object.entries(results))
   console.log(`  ${k.padEnd(28)} ${String(v).padStart(12)}  ${targets[k] ?? ''}`);
