@@ -24,3 +24,16 @@ export function intOption(value: string | undefined, name: string, min = 0): num
     throw new CliError(`--${name} must be an integer ≥ ${min} (got "${value}")`);
   return n;
 }
+
+/** An option restricted to a list of values (undefined when not given). */
+export function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  flag: string,
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new CliError(`unknown --${flag} "${value}" (use ${allowed.join(', ')})`);
+  }
+  return value as T;
+}

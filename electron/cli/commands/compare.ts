@@ -10,23 +10,12 @@ import {
 import { runComparison, runEachVsRest } from '../../backend/compare/runComparison';
 import { comparisonTable } from '../../backend/exports/comparisonTable';
 import { toCsv } from '../../backend/exports/csvFormat';
-import { parseCommandArgs } from '../args';
-import { CliError, type CliCommand } from '../command';
+import { oneOf, parseCommandArgs } from '../args';
+import type { CliCommand } from '../command';
 import { withProject } from './projectFile';
 
 const usage =
   'concord compare <file.concord> --by ATTR [--level segment|document|school] [--source human|ai|all] [--a V] [--b V] [--rest] [--school-attribute ATTR] [--breakdown ATTR[,ATTR]] [--rollup] [--json | --csv F]';
-
-function oneOf<T extends string>(
-  value: string | undefined,
-  allowed: readonly T[],
-  flag: string,
-): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value))
-    throw new CliError(`unknown --${flag} "${value}" (use ${allowed.join(', ')})`);
-  return value as T;
-}
 
 const pct = (p: number | null) => (p === null ? '—' : `${(100 * p).toFixed(1)}%`);
 const num = (x: number | null, digits = 2) => (x === null ? '—' : x.toFixed(digits));

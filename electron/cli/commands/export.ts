@@ -8,23 +8,12 @@ import {
 } from '../../../shared/contract/compare';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/contract/exchange';
 import { exportProjectFile } from '../../backend/exports/exportFile';
-import { parseCommandArgs } from '../args';
+import { oneOf, parseCommandArgs } from '../args';
 import { CliError, type CliCommand } from '../command';
 import { withProject } from './projectFile';
 
 const usage =
   'concord export <file.concord> --format qdpx|csv|xlsx|matrix|comparison|methods <out> [--by ATTR --level L --source S --a V --b V]';
-
-function oneOf<T extends string>(
-  value: string | undefined,
-  allowed: readonly T[],
-  flag: string,
-): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value))
-    throw new CliError(`unknown --${flag} "${value}" (use ${allowed.join(', ')})`);
-  return value as T;
-}
 
 export const exportCommand: CliCommand = {
   name: 'export',
