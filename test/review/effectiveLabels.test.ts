@@ -141,16 +141,23 @@ describe('effective labels', () => {
     expect(source.describe).toMatch(
       /reviewer's decision, else an approved AI coder's label, else any AI label/,
     );
-    const read = readIntegerPairs(p.db, {
-      from: source.from,
-      rowid: 'l.id',
-      high: 'l.segment_id',
-      highMax: 1000,
-      low: 'l.code_id',
-      lowMax: 1000,
-      where: source.where,
-    });
-    expect(read.length).toBe(pairs.length);
+    const read: [number, number][] = [];
+    const count = readIntegerPairs(
+      p.db,
+      {
+        from: source.from,
+        high: 'l.segment_id',
+        highMax: 1000,
+        low: 'l.code_id',
+        lowMax: 1000,
+        where: source.where,
+        maxRows: 1000,
+        highSeekable: false,
+      },
+      (segment, code) => read.push([segment, code]),
+    );
+    expect(count).toBe(pairs.length);
+    expect(read.map(([segment]) => segment).sort((x, y) => x - y)).toEqual(pairs.map((r) => r.segment_id));
     expect(() => effectiveLabelsSql(p.db, { sourcePriority: ['ai', 'ai'] })).toThrow(/twice/);
     expect(() => effectiveLabelsSql(p.db, { sourcePriority: [] })).toThrow(/empty/);
     p.close();

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CompareLabelSource } from '../../../shared/contract/compare';
 import type { Corpus } from './corpus';
 import { labelSourceDefinition, labelSourceFrom } from './labelSource';
-import { readIntegerPairs } from './packedIntegers';
+import { maxRowid, readIntegerPairs } from './packedIntegers';
 
 /** Every (segment, code) application kept by the label source, as ordinals; duplicates possible. */
 export interface AppliedPairs {
@@ -17,34 +17,36 @@ export function readAppliedPairs(
   corpus: Corpus,
   ordinalOfCodeId: Int32Array,
 ): AppliedPairs {
-  const maxRowid = (table: string) =>
-    (db.prepare(`SELECT max(rowid) FROM ${table}`).pluck().get() as number | null) ?? 0;
-  const { packed, length, factor } = readIntegerPairs(db, {
-    from: labelSourceFrom(db, source),
-    rowid: 'l.id',
-    high: 'l.segment_id',
-    highMax: maxRowid('segments'),
-    low: 'l.code_id',
-    lowMax: maxRowid('codes'),
-    where: labelSourceDefinition(source).where,
-  });
-  const segment = new Int32Array(length);
-  const code = new Int32Array(length);
+  const definition = labelSourceDefinition(source);
+  const maxRows = definition.maxRows?.(db) ?? maxRowid(db, 'labels');
+  // sized by the bound: pages of the arrays that are never written are never touched
+  const segment = new Int32Array(maxRows);
+  const code = new Int32Array(maxRows);
   const byId = corpus.segmentOrdinalById;
   const codeCount = ordinalOfCodeId.length;
   let n = 0;
-  // one tight loop over a million values: decode, map to ordinals, drop strays
-  for (let i = 0; i < length; i++) {
-    const v = packed[i]!;
-    const segId = Math.floor(v / factor);
-    const codeId = v - segId * factor;
-    const s = byId ? (segId < byId.length ? byId[segId]! : -1) : corpus.segmentOrdinal(segId);
-    const c = codeId < codeCount ? ordinalOfCodeId[codeId]! : -1;
-    if (s < 0 || c < 0) continue;
-    segment[n] = s;
-    code[n] = c;
-    n++;
-  }
+  readIntegerPairs(
+    db,
+    {
+      from: labelSourceFrom(db, source),
+      high: 'l.segment_id',
+      highMax: maxRowid(db, 'segments'),
+      low: 'l.code_id',
+      lowMax: maxRowid(db, 'codes'),
+      where: definition.where,
+      maxRows,
+      highSeekable: definition.from === undefined,
+    },
+    // a million values: map to ordinals, drop strays
+    (segId, codeId) => {
+      const s = byId ? (segId < byId.length ? byId[segId]! : -1) : corpus.segmentOrdinal(segId);
+      const c = codeId < codeCount ? ordinalOfCodeId[codeId]! : -1;
+      if (s < 0 || c < 0) return;
+      segment[n] = s;
+      code[n] = c;
+      n++;
+    },
+  );
   return { segment, code, length: n };
 }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { readIntegerPairs } from './packedIntegers';
+import { maxRowid, readIntegerPairs } from './packedIntegers';
 
 /**
  * Documents and segments as dense ordinals, the shape the counting works on: document
@@ -22,39 +22,43 @@ export function loadCorpus(db: Database.Database): Corpus {
     .prepare('SELECT id, name, words FROM documents ORDER BY id')
     .all() as Corpus['documents'];
   const docOrdinal = new Map(documents.map((d, i) => [d.id, i]));
-  const maxRowid = (table: string) =>
-    (db.prepare(`SELECT max(rowid) FROM ${table}`).pluck().get() as number | null) ?? 0;
-  const { packed, length, factor } = readIntegerPairs(db, {
-    from: 'segments s',
-    rowid: 's.id',
-    high: 's.id',
-    highMax: maxRowid('segments'),
-    low: 's.document_id',
-    lowMax: maxRowid('documents'),
-  });
-  const maxId = maxRowid('segments');
+  const maxId = maxRowid(db, 'segments');
   // ids are rowids, dense in practice: an array lookup, unless the file has huge gaps
-  const byId = maxId <= 4 * length + 1_000_000 ? new Int32Array(maxId + 1).fill(-1) : null;
-  const sparse = byId ? null : new Map<number, number>();
-  const segmentDocument = new Int32Array(length);
+  const byId = new Int32Array(maxId <= 4_000_000 ? maxId + 1 : 0).fill(-1);
+  const sparse = byId.length ? null : new Map<number, number>();
+  // sized by the bound (pages never written are never touched), then cut to the count
+  let segmentDocument = new Int32Array(maxId);
   const segmentsPerDocument = new Int32Array(documents.length);
-  for (let j = 0; j < length; j++) {
-    const v = packed[j]!;
-    const id = Math.floor(v / factor);
-    const doc = docOrdinal.get(v - id * factor) ?? -1;
-    segmentDocument[j] = doc;
-    if (doc >= 0) segmentsPerDocument[doc]!++;
-    if (byId) byId[id] = j;
-    else sparse!.set(id, j);
-  }
+  let j = 0;
+  readIntegerPairs(
+    db,
+    {
+      from: 'segments s',
+      high: 's.id',
+      highMax: maxId,
+      low: 's.document_id',
+      lowMax: maxRowid(db, 'documents'),
+      maxRows: maxId,
+      highSeekable: true,
+    },
+    (id, documentId) => {
+      const doc = docOrdinal.get(documentId) ?? -1;
+      segmentDocument[j] = doc;
+      if (doc >= 0) segmentsPerDocument[doc]!++;
+      if (sparse) sparse.set(id, j);
+      else byId[id] = j;
+      j++;
+    },
+  );
+  segmentDocument = segmentDocument.subarray(0, j);
   const attributeStmt = db.prepare('SELECT document_id AS id, value FROM document_attributes WHERE name = ?');
   const attributeCache = new Map<string, (string | null)[]>();
   return {
     documents,
     segmentDocument,
     segmentsPerDocument,
-    segmentOrdinal: byId ? (id) => (id < byId.length ? byId[id]! : -1) : (id) => sparse!.get(id) ?? -1,
-    segmentOrdinalById: byId,
+    segmentOrdinal: sparse ? (id) => sparse.get(id) ?? -1 : (id) => (id < byId.length ? byId[id]! : -1),
+    segmentOrdinalById: sparse ? null : byId,
     attribute(name) {
       let values = attributeCache.get(name);
       if (!values) {

@@ -11,12 +11,15 @@
 import type Database from 'better-sqlite3';
 import type { CompareLabelSource } from '../../../shared/contract/compare';
 import { effectiveLabelSource } from '../review/effectiveLabels';
+import { maxRowid } from './packedIntegers';
 
 export interface LabelSourceDefinition {
   /** a boolean SQL expression over `labels l` (no parameters) */
   where: string;
   /** a table expression aliased `l` with the columns of `labels` used (default: the labels table) */
   from?: (db: Database.Database) => string;
+  /** at least as many as the rows of `from`, read in O(1) (default: max(rowid) of labels) */
+  maxRows?: (db: Database.Database) => number;
   /** one sentence for the methods paragraph and the result's notes */
   describe: string;
 }
@@ -32,13 +35,17 @@ export const LABEL_SOURCES: Record<CompareLabelSource, LabelSourceDefinition> = 
       'AI labels (pooled over AI coder configurations: a segment has a code when any of them applied it)',
   },
   all: {
-    where: '1',
+    // every label (the column's CHECK allows no other value), spelled so the index on
+    // (source, segment_id) can seek segment ranges
+    where: "l.source IN ('human', 'ai')",
     describe: 'all labels, human and AI (a segment has a code when any coder applied it)',
   },
   effective: {
     where: 'l.present = 1',
     // brings the review queue up to date first (a write), then reads the decisions in force
     from: (db) => effectiveLabelSource(db).from,
+    // one row per item, plus one per replacement code a reviewer gave
+    maxRows: (db) => 2 * maxRowid(db, 'review_items'),
     describe:
       "effective labels: for each segment and code, a reviewer's decision, else an approved AI coder's label, else any AI label",
   },

@@ -3,17 +3,19 @@ import type Database from 'better-sqlite3';
 // Reading a million rows one JavaScript array at a time costs more than the whole
 // comparison may take (DESIGN §5: 1 M labels ≤ 300 ms). Instead SQLite packs each row's
 // two integers into one (high · factor + low) and joins them into one comma-separated
-// string; a tight loop turns the string back into typed arrays. Several times faster
-// than iterating rows, and plain arithmetic is cheaper in SQL than string concatenation.
+// list, handed over as a BLOB (bytes copied once, no UTF-8 decoding into a JS string);
+// a tight loop over the bytes turns it back into numbers as it goes. Several times faster than
+// iterating rows, and plain arithmetic is cheaper in SQL than string concatenation.
 
-/** Above this many rowids the query runs in rowid ranges, keeping each string small. */
-const CHUNK_ROWIDS = 4_000_000;
+// The list comes in ranges of `high` of about CHUNK_ROWS rows each when an index can
+// seek them: every range's list then fits in memory the allocator already has. On a
+// machine where first-touching a page is slow, one 8 MB list per million rows (and its
+// copy into a Buffer) cost more than reading the index.
+const CHUNK_ROWS = 12_000;
 
 export interface IntegerPairQuery {
   /** the table with its alias, e.g. "labels l" */
   from: string;
-  /** its integer rowid column, e.g. "l.id" (only used to split very large tables) */
-  rowid: string;
   /** non-negative integer SQL expressions, never NULL, with upper bounds the caller knows cheaply */
   high: string;
   highMax: number;
@@ -21,68 +23,61 @@ export interface IntegerPairQuery {
   lowMax: number;
   /** a boolean SQL expression without parameters */
   where?: string;
+  /**
+   * at least as many as the rows the query can return, known cheaply (max(rowid) of
+   * the table the rows come from): callers size their arrays with it, and it sets the ranges
+   */
+  maxRows: number;
+  /** whether SQLite can seek a range of `high` (the rowid or an index leads with it, after `where`'s equalities) */
+  highSeekable: boolean;
 }
 
-/** Values packed as high · factor + low; decode with `Math.floor(v / factor)` and the remainder. */
-export interface PackedPairs {
-  packed: Float64Array;
-  length: number;
-  factor: number;
-}
+/** max(rowid) of a table in O(1) (0 when empty): the bound of its ids and of its row count. */
+export const maxRowid = (db: Database.Database, table: string): number =>
+  (db.prepare(`SELECT max(rowid) FROM ${table}`).pluck().get() as number | null) ?? 0;
 
-class Growable {
-  data = new Float64Array(4096);
-  length = 0;
-  reserve(extra: number): void {
-    if (this.length + extra <= this.data.length) return;
-    const next = new Float64Array(Math.max(this.data.length * 2, this.length + extra));
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
-  }
-}
-
-/** Appends the non-negative integers of "12,3,45" to `out`. */
-function parseInto(csv: string, out: Growable): void {
-  // every value takes at least two characters with its comma, except the last
-  out.reserve((csv.length >> 1) + 1);
-  const data = out.data;
-  let n = out.length;
+/** Calls `visit` for each value "high · factor + low" of the ASCII bytes "12,3,45"; returns how many. */
+function decodeList(csv: Uint8Array, factor: number, visit: (high: number, low: number) => void): number {
   let value = 0;
+  let n = 1;
   for (let i = 0; i < csv.length; i++) {
-    const ch = csv.charCodeAt(i);
+    const ch = csv[i]!;
     if (ch === 44) {
-      data[n++] = value;
+      const high = Math.floor(value / factor);
+      visit(high, value - high * factor);
       value = 0;
+      n++;
     } else {
       value = value * 10 + (ch - 48);
     }
   }
-  data[n++] = value;
-  out.length = n;
+  const high = Math.floor(value / factor);
+  visit(high, value - high * factor);
+  return n;
 }
 
-export function readIntegerPairs(db: Database.Database, q: IntegerPairQuery): PackedPairs {
-  const bounds = db.prepare(`SELECT min(${q.rowid}) AS lo, max(${q.rowid}) AS hi FROM ${q.from}`).get() as {
-    lo: number | null;
-    hi: number | null;
-  };
-  const packed = new Growable();
+/** Reads the pairs, calling `visit(high, low)` for each in `high` order when ranged; returns how many. */
+export function readIntegerPairs(
+  db: Database.Database,
+  q: IntegerPairQuery,
+  visit: (high: number, low: number) => void,
+): number {
   const factor = q.lowMax + 1;
-  if (bounds.lo === null || bounds.hi === null) return { packed: packed.data, length: 0, factor };
   if ((q.highMax + 1) * factor > Number.MAX_SAFE_INTEGER)
     throw new Error('packed integers: values too large to pack');
-  const select = `SELECT group_concat(${q.high} * ${factor} + ${q.low}) FROM ${q.from}`;
-  const where = q.where ?? '1';
-  if (bounds.hi - bounds.lo < CHUNK_ROWIDS) {
-    // one query without a rowid range, so SQLite may scan a covering index
-    const csv = db.prepare(`${select} WHERE ${where}`).pluck().get() as string | null;
-    if (csv) parseInto(csv, packed);
-  } else {
-    const stmt = db.prepare(`${select} WHERE ${q.rowid} >= ? AND ${q.rowid} < ? AND (${where})`).pluck();
-    for (let lo = bounds.lo; lo <= bounds.hi; lo += CHUNK_ROWIDS) {
-      const csv = stmt.get(lo, lo + CHUNK_ROWIDS) as string | null;
-      if (csv) parseInto(csv, packed);
-    }
+  const select = `SELECT CAST(group_concat(${q.high} * ${factor} + ${q.low}) AS BLOB) FROM ${q.from} WHERE (${q.where ?? '1'})`;
+  let count = 0;
+  const read = (csv: Buffer | null) => {
+    if (csv) count += decodeList(csv, factor, visit);
+    if (count > q.maxRows) throw new Error('internal error: more rows than the bound the caller gave');
+  };
+  const ranges = Math.ceil(q.maxRows / CHUNK_ROWS);
+  if (!q.highSeekable || ranges <= 1) {
+    read(db.prepare(select).pluck().get() as Buffer | null);
+    return count;
   }
-  return { packed: packed.data, length: packed.length, factor };
+  const stmt = db.prepare(`${select} AND ${q.high} >= ? AND ${q.high} < ?`).pluck();
+  const step = Math.ceil((q.highMax + 1) / ranges);
+  for (let lo = 0; lo <= q.highMax; lo += step) read(stmt.get(lo, lo + step) as Buffer | null);
+  return count;
 }
