@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { ChatBodyParser } from './chatBodyParser';
 
 export type Fault =
   | 'rate_limit'
@@ -216,6 +217,7 @@ export async function startFakeOpenAI(options: FakeOptions = {}): Promise<FakeSe
   const requests: RequestInfo[] = [];
   const attempts = new Map<string, number>();
   const seenSystem = new Set<string>();
+  const bodies = new ChatBodyParser();
   const sockets = new Set<Socket>();
   const files = new Map<string, StoredFile>();
   const batches = new Map<string, StoredBatch>();
@@ -281,7 +283,7 @@ export async function startFakeOpenAI(options: FakeOptions = {}): Promise<FakeSe
   const chat = async (req: IncomingMessage, res: ServerResponse, raw: Buffer) => {
     let body: ChatBody;
     try {
-      body = JSON.parse(raw.toString('utf8')) as ChatBody;
+      body = bodies.parse(raw) as ChatBody;
     } catch {
       return sendJson(res, 400, apiError('could not parse the JSON body', 'invalid_request_error', null));
     }

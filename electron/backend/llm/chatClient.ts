@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import type { Provider } from '../../../shared/contract/llm';
 import { responseFormat, type ResponseFormatKind } from './answerSchema';
+import { createHttpFetch } from './httpFetch';
 import { baseUrlOf } from './provider';
 import { readRateLimit, type RateLimitState } from './rateHeaders';
 import { PreEncodedParts } from './preEncodedParts';
@@ -45,14 +46,14 @@ const partsOf = new WeakMap<OpenAI, PreEncodedParts>();
 /**
  * The SDK client for a provider. Retries are ours (maxRetries 0): the engine needs to
  * see every 429 and every failure to adapt its rate and count attempts. Its fetch
- * sends bodies as bytes, with the prepared system prompts spliced in: Node's fetch
- * would otherwise re-check a string body character by character, and the SDK would
- * re-encode the codebook for every request.
+ * sends bodies as bytes, with the prepared system prompts spliced in (the SDK would
+ * re-encode the codebook for every request), over keep-alive node:http (httpFetch.ts).
  */
 export function createClient(provider: Provider, apiKey: string, timeoutMs: number): OpenAI {
   const parts = new PreEncodedParts();
+  const send = createHttpFetch();
   const fetchBytes: typeof fetch = (input, init) =>
-    fetch(input, init && typeof init.body === 'string' ? { ...init, body: parts.encode(init.body) } : init);
+    send(input, init && typeof init.body === 'string' ? { ...init, body: parts.encode(init.body) } : init);
   const client = new OpenAI({
     apiKey,
     baseURL: baseUrlOf(provider),
