@@ -1,6 +1,7 @@
 // Labeling engine benchmark (DESIGN.md §5): 10,000 segments, the shipped 38-code
-// codebook, concurrency 16, against the scripted provider answering after 50 ms. The
-// provider runs in its own process so the engine's figures are the engine's alone.
+// codebook, concurrency 16, against the scripted provider answering 50 ms after each
+// request arrives. The provider runs in its own process so the engine's figures are the
+// engine's alone (on two cores it still competes with the engine for CPU).
 //   label_segments_per_s   segments finished per second of wall time (first run)
 //   label_ceiling_ratio    that over the ceiling 16 / 0.05 s = 320 segments/s
 //   label_overhead_ms      engine CPU time per segment (user + system, this process only):

@@ -80,8 +80,11 @@ describe('labeling job: pause, cancel, budget, prompt injection', () => {
       during: (run) => afterDone(run, 6, () => run.pause()),
     });
     expect(first.view.status).toBe('paused');
-    // nothing that was sent is wasted: every request became a finished segment
+    // nothing that was sent is wasted: every request became a finished segment (the
+    // workers waiting for a request slot with their next item gave it back)
     expect(first.view.requests).toBe(first.view.segmentsDone);
+    // more workers than slots, yet never more requests in flight than the concurrency
+    expect(fake.maxConcurrent()).toBe(4);
     const second = await labelWithFake(path, fake, { policy: { concurrency: 4 } });
     expect(second.view).toMatchObject({ status: 'completed', segmentsDone: 40, requests: 40 });
     expectExactlyOnce(path, 'gpt-test', 40);

@@ -20,14 +20,16 @@ describe('PreEncodedParts', () => {
         m.role === 'system' ? { ...m, content: parts.token(m.content) } : m,
       ),
     };
-    expect(parts.encode(JSON.stringify(wire)).toString('utf8')).toBe(JSON.stringify(body));
+    expect(Buffer.concat(parts.encodeParts(JSON.stringify(wire))).toString('utf8')).toBe(
+      JSON.stringify(body),
+    );
     expect(parts.token(system)).toBe(parts.token(system));
-    expect(parts.encode('{"plain":true}').toString()).toBe('{"plain":true}');
+    expect(Buffer.concat(parts.encodeParts('{"plain":true}')).toString()).toBe('{"plain":true}');
   });
 
   it('refuses a token it does not know rather than send it', () => {
     const parts = new PreEncodedParts();
     const stranger = new PreEncodedParts().token('x');
-    expect(() => parts.encode(JSON.stringify({ content: stranger }))).toThrow(/does not know/);
+    expect(() => parts.encodeParts(JSON.stringify({ content: stranger }))).toThrow(/does not know/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countTokens, estimateTokens } from '../../electron/backend/llm/tokenEstimate';
+import { countTokens } from '../../electron/backend/llm/tokenCount';
+import { estimateTokens } from '../../electron/backend/llm/tokenEstimate';
 
 describe('token counts', () => {
   it('counts exactly with o200k_base (values from OpenAI’s tokenizer)', () => {

@@ -80,6 +80,8 @@ export interface FakeServer {
   options: FakeOptions;
   /** chat completion requests answered 200 (valid or not) */
   completions(): number;
+  /** the most chat completion requests it held at once */
+  maxConcurrent(): number;
   close(): Promise<void>;
 }
 
@@ -225,6 +227,8 @@ export async function startFakeOpenAI(options: FakeOptions = {}): Promise<FakeSe
   let windowCount = 0;
   let ok = 0;
   let count = 0;
+  let active = 0;
+  let maxActive = 0;
   const o = options;
   const log = (r: RequestInfo) => {
     if (o.keepLog !== false) requests.push(r);
@@ -280,7 +284,7 @@ export async function startFakeOpenAI(options: FakeOptions = {}): Promise<FakeSe
     };
   };
 
-  const chat = async (req: IncomingMessage, res: ServerResponse, raw: Buffer) => {
+  const chat = async (req: IncomingMessage, res: ServerResponse, raw: Buffer, arrived: number) => {
     let body: ChatBody;
     try {
       body = bodies.parse(raw) as ChatBody;
@@ -315,7 +319,8 @@ export async function startFakeOpenAI(options: FakeOptions = {}): Promise<FakeSe
       fault = kinds[Math.floor(unit(o.faultRate.seed + 1, `${key}\u0000${attempt}`) * kinds.length)]!;
     }
     info.fault = fault;
-    if (o.latencyMs) await new Promise((r) => setTimeout(r, o.latencyMs));
+    // the answer leaves `latencyMs` after the request arrived (reading and parsing its body included)
+    if (o.latencyMs) await new Promise((r) => setTimeout(r, o.latencyMs! - (performance.now() - arrived)));
     const fail = (status: number, body2: unknown, headers: Record<string, string> = {}) => {
       info.status = status;
       sendJson(res, status, body2, headers);
@@ -607,6 +612,7 @@ export async function startFakeOpenAI(options: FakeOptions = {}): Promise<FakeSe
 
   const server = createServer((req, res) => {
     void (async () => {
+      const arrived = performance.now();
       const raw = await readBody(req);
       const path = (req.url ?? '/').split('?')[0]!;
       if (o.apiKey && req.headers.authorization !== `Bearer ${o.apiKey}` && path !== '/v1/chat/completions') {
@@ -644,7 +650,12 @@ export async function startFakeOpenAI(options: FakeOptions = {}): Promise<FakeSe
           })),
         });
       }
-      if (req.method === 'POST' && path === '/v1/chat/completions') return chat(req, res, raw);
+      if (req.method === 'POST' && path === '/v1/chat/completions') {
+        active++;
+        maxActive = Math.max(maxActive, active);
+        res.once('close', () => active--);
+        return chat(req, res, raw, arrived);
+      }
       if (batchApi(req, res, raw, path)) return;
       sendJson(res, 404, apiError(`no route ${req.method} ${path}`, 'invalid_request_error', null));
     })().catch((e: unknown) => {
@@ -664,6 +675,7 @@ export async function startFakeOpenAI(options: FakeOptions = {}): Promise<FakeSe
     requests,
     options,
     completions: () => ok,
+    maxConcurrent: () => maxActive,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

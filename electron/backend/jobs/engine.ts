@@ -33,6 +33,15 @@ type StopReason =
   { reason: 'pause' | 'cancel' | 'budget' } | { reason: 'fatal'; code: string; message: string };
 
 const HEARTBEAT_MS = 10_000;
+
+/**
+ * More workers than request slots: the rate gate keeps `concurrency` requests in
+ * flight, and the extra workers wait at it with their next item already prepared
+ * (segment read, prompt rendered, cache checked), so a slot that frees is refilled at
+ * once instead of after the finished answer has been validated and the next item read.
+ */
+const workerCount = (concurrency: number) =>
+  Math.max(1, concurrency) + Math.ceil(Math.max(1, concurrency) / 4);
 // a burst of synchronous work (cache hits, a flush) gives the event loop a turn this often
 const YIELD_EVERY_MS = 8;
 
@@ -85,6 +94,7 @@ export class JobRun implements ActiveRun {
         this.requestStop({ reason: 'fatal', code, message });
         this.controller.abort();
       },
+      () => this.stop !== null,
     );
     this.ctx = {
       prepared,
@@ -227,7 +237,7 @@ export class JobRun implements ActiveRun {
     const flushTimer = setInterval(() => this.flush(), this.settings.flushIntervalMs ?? 200);
     const progressTimer = setInterval(() => this.emitProgress(), this.settings.progressIntervalMs ?? 250);
     try {
-      await Promise.all(Array.from({ length: Math.max(1, this.settings.concurrency) }, () => this.worker()));
+      await Promise.all(Array.from({ length: workerCount(this.settings.concurrency) }, () => this.worker()));
     } finally {
       clearInterval(flushTimer);
       clearInterval(progressTimer);

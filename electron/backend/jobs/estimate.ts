@@ -3,7 +3,8 @@ import type { Estimate, ModelPrice } from '../../../shared/contract/llm';
 import { costOf } from '../llm/prices';
 import type { PreparedCoder } from '../llm/preparedCoder';
 import { cacheKeyOf, ResponseCache } from '../llm/responseCache';
-import { countTokens, TOKENIZER_NAME, TOKENS_PER_MESSAGE } from '../llm/tokenEstimate';
+import { countTokens, TOKENIZER_NAME } from '../llm/tokenCount';
+import { TOKENS_PER_MESSAGE } from '../llm/tokenEstimate';
 import { renderUserMessage } from '../llm/userMessage';
 import { SegmentReader } from './segmentReader';
 

@@ -33,6 +33,7 @@ export function createRuntime(
   policy: RequestPolicy,
   signal: AbortSignal,
   onTrip: (code: FatalCode, message: string) => void,
+  stopping: () => boolean = () => false,
 ): ProviderRuntime {
   return {
     client: createClient(config.provider, apiKey, policy.timeoutMs),
@@ -50,6 +51,7 @@ export function createRuntime(
     maxAttempts: Math.max(3, policy.maxAttempts),
     maxRateLimitWaits: policy.maxRateLimitWaits,
     signal,
+    stopping,
     requestSignal: requestSignals(signal),
     sleep: abortableSleep,
     random: policy.random,

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 // The answer's shape: one entry per code, the rationale before the decision (models
 // write properties in schema order, so the reasoning comes first), then the quote and
 // a confidence. Code ids are an enum: with strict structured outputs the provider
@@ -48,17 +46,3 @@ export function responseFormat(kind: ResponseFormatKind, codeIds: readonly strin
   if (kind === 'json_object') return { type: 'json_object' as const };
   return undefined;
 }
-
-/** The answer as validated (the code enum is checked separately, against the call's codes). */
-export const AnswerSchema = z.object({
-  decisions: z.array(
-    z.object({
-      code: z.string(),
-      rationale: z.string(),
-      present: z.boolean(),
-      evidence: z.string(),
-      confidence: z.number().min(0).max(1),
-    }),
-  ),
-});
-export type Answer = z.infer<typeof AnswerSchema>;

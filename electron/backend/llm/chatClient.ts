@@ -51,9 +51,7 @@ const partsOf = new WeakMap<OpenAI, PreEncodedParts>();
  */
 export function createClient(provider: Provider, apiKey: string, timeoutMs: number): OpenAI {
   const parts = new PreEncodedParts();
-  const send = createHttpFetch();
-  const fetchBytes: typeof fetch = (input, init) =>
-    send(input, init && typeof init.body === 'string' ? { ...init, body: parts.encode(init.body) } : init);
+  const fetchBytes = createHttpFetch(fetch, (body) => parts.encodeParts(body));
   const client = new OpenAI({
     apiKey,
     baseURL: baseUrlOf(provider),

@@ -23,6 +23,9 @@ export type CallResult =
 // short jittered pause so a model that answered badly is not asked again at once.
 const INVALID_ANSWER_BACKOFF = (p: { baseMs: number }) => ({ baseMs: Math.min(p.baseMs, 50), maxMs: 500 });
 
+// read through a call: TypeScript would keep the narrowing from before an await
+const fatalNow = (rt: ProviderRuntime) => rt.health.fatal;
+
 export const emptyStats = (): CallStats => ({
   requests: 0,
   retries: 0,
@@ -81,6 +84,13 @@ export async function decideCall(
       await rt.gate.acquire(rt.signal);
     } catch {
       return { ok: false, stop: 'aborted', stats };
+    }
+    // the wait may have outlasted the run: a fatal failure, a cancel or a pause meanwhile
+    // means this request is not sent (a paused item goes back to pending)
+    const fatal = fatalNow(rt);
+    if (rt.signal.aborted || fatal || rt.stopping()) {
+      rt.gate.release();
+      return fatal ? { ok: false, stop: 'fatal', ...fatal, stats } : { ok: false, stop: 'aborted', stats };
     }
     let reply: ChatReply;
     stats.requests++;

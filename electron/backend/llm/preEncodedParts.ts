@@ -25,10 +25,13 @@ export class PreEncodedParts {
     return t;
   }
 
-  /** The request body with every token's JSON replaced by the prepared JSON of its text. */
-  encode(body: string): Buffer<ArrayBuffer> {
+  /**
+   * The request body with every token's JSON replaced by the prepared JSON of its
+   * text, as parts to send in order: the prepared ones are shared, not copied.
+   */
+  encodeParts(body: string): Buffer[] {
     let at = body.indexOf(MARK_JSON);
-    if (at < 0) return Buffer.from(body, 'utf8');
+    if (at < 0) return [Buffer.from(body, 'utf8')];
     const chunks: Buffer[] = [];
     let from = 0;
     while (at >= 0) {
@@ -41,7 +44,6 @@ export class PreEncodedParts {
       at = body.indexOf(MARK_JSON, from);
     }
     chunks.push(Buffer.from(body.slice(from), 'utf8'));
-    // concat allocates a fresh ArrayBuffer-backed buffer (never a SharedArrayBuffer)
-    return Buffer.concat(chunks) as Buffer<ArrayBuffer>;
+    return chunks;
   }
 }

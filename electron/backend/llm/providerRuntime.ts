@@ -26,6 +26,8 @@ export interface ProviderRuntime {
   maxRateLimitWaits: number;
   /** the job's signal: aborted on cancel and on a fatal error */
   signal: AbortSignal;
+  /** true once the run takes no more work (pause, budget): requests not yet started give their item back */
+  stopping: () => boolean;
   /** a signal for one request, aborted with the job's (one listener per request on a fresh signal is cheap; thousands on one shared signal are not) */
   requestSignal(): { signal: AbortSignal; done(): void };
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;

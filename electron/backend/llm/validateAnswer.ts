@@ -1,5 +1,21 @@
-import { AnswerSchema } from './answerSchema';
+import { z } from 'zod';
 import { evidenceInSegment } from './evidenceMatch';
+
+/**
+ * The answer as validated (the code enum is checked separately, against the call's
+ * codes); answerSchema.ts asks for the same shape as a JSON schema.
+ */
+const AnswerSchema = z.object({
+  decisions: z.array(
+    z.object({
+      code: z.string(),
+      rationale: z.string(),
+      present: z.boolean(),
+      evidence: z.string(),
+      confidence: z.number().min(0).max(1),
+    }),
+  ),
+});
 
 /** One sample's decision on one code, after validation. */
 export interface SampleDecision {
