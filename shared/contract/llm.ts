@@ -215,6 +215,7 @@ export const JobProgressSchema = JobViewSchema.pick({
   segmentsPerSecond: true,
   etaSeconds: true,
   lastError: true,
+  lastErrorCode: true,
 });
 export type JobProgress = z.infer<typeof JobProgressSchema>;
 

@@ -85,8 +85,11 @@ describe('labeling job: pause, cancel, budget, prompt injection', () => {
     expect(first.view.requests).toBe(first.view.segmentsDone);
     // more workers than slots, yet never more requests in flight than the concurrency
     expect(fake.maxConcurrent()).toBe(4);
-    const second = await labelWithFake(path, fake, { policy: { concurrency: 4 } });
+    // a resume that names no concurrency goes on at the job's last one (not the default 8)
+    const second = await labelWithFake(path, fake, { policy: { concurrency: undefined } });
     expect(second.view).toMatchObject({ status: 'completed', segmentsDone: 40, requests: 40 });
+    expect(fake.maxConcurrent()).toBe(4);
+    withDb(path, (p) => expect(p.db.prepare('SELECT concurrency FROM jobs').pluck().all()).toEqual([4]));
     expectExactlyOnce(path, 'gpt-test', 40);
   });
 

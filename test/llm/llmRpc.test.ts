@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/backend/rpc/dispatch';
 import type { HandlerContext } from '../../electron/backend/rpc/handlers';
 import { Session } from '../../electron/backend/session';
-import type { JobProgress, JobView } from '../../shared/contract/llm';
+import { JobProgressSchema, type JobProgress, type JobView } from '../../shared/contract/llm';
 import { startFakeOpenAI, type FakeServer } from '../support/fakeOpenAI';
 import { useTmpDir } from '../helpers/tmp';
 import { createTestProject, TEST_RULES } from './projectFixture';
@@ -104,7 +104,14 @@ describe('LLM engine over RPC', () => {
     const done = await waitFor(call, started.id, ['completed', 'failed']);
     expect(done).toMatchObject({ status: 'completed', segmentsDone: 12, requests: 12 });
     expect(done.costUsd).toBeGreaterThan(0);
-    expect(events.at(-1)).toMatchObject({ id: started.id, status: 'completed', segmentsDone: 12 });
+    expect(events.at(-1)).toMatchObject({
+      id: started.id,
+      status: 'completed',
+      segmentsDone: 12,
+      lastErrorCode: null,
+    });
+    // exactly the fields of the event's schema (no view fields leak, none is missing)
+    expect(Object.keys(events.at(-1)!).sort()).toEqual(Object.keys(JobProgressSchema.shape).sort());
     expect(await call('jobs.list', {})).toHaveLength(1);
     expect(await call('jobs.failures', { jobId: started.id })).toEqual({ total: 0, failures: [] });
 

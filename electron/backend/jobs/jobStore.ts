@@ -42,6 +42,8 @@ export interface JobRow {
   runner_host: string | null;
   heartbeat_at: number | null;
   batch_id: string | null;
+  /** what the job last ran with (null: the default) */
+  concurrency: number | null;
   created_at: string;
   started_at: string | null;
   updated_at: string;

@@ -120,9 +120,15 @@ export function startRun(
     launch.estimate.costUsd !== null && launch.estimate.segments > 0
       ? launch.estimate.costUsd / launch.estimate.segments
       : null;
+  // a resume without a concurrency goes on at the job's last pace; a given one is remembered
+  const stored = getJobRow(db, launch.job.id).concurrency;
+  const concurrency = req.concurrency ?? stored ?? DEFAULT_POLICY.concurrency;
+  if (concurrency !== stored)
+    db.prepare('UPDATE jobs SET concurrency = ? WHERE id = ?').run(concurrency, launch.job.id);
   const run = new JobRun(db, launch.job.id, launch.prepared, apiKey, {
     ...DEFAULT_POLICY,
     ...Object.fromEntries(Object.entries(req).filter(([, v]) => v !== undefined)),
+    concurrency,
     useCache: req.useCache,
     retryFailed: true,
     actor: req.actor,

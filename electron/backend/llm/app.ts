@@ -1,5 +1,10 @@
-import type { JobView, Provider } from '../../../shared/contract/llm';
-import type { llmMethods } from '../../../shared/contract/llm';
+import {
+  JobProgressSchema,
+  type JobProgress,
+  type JobView,
+  type llmMethods,
+  type Provider,
+} from '../../../shared/contract/llm';
 import { UserError } from '../errors';
 import { recordHistory } from '../history/record';
 import { startBatchRun } from '../jobs/batchRun';
@@ -31,26 +36,8 @@ import { providerKeyId } from './provider';
 
 const keys = (session: Session) => keyStoreFor(session.configDir);
 
-const progressOf = (v: JobView) => ({
-  id: v.id,
-  status: v.status,
-  segmentsTotal: v.segmentsTotal,
-  segmentsDone: v.segmentsDone,
-  failed: v.failed,
-  inFlight: v.inFlight,
-  requests: v.requests,
-  cacheHits: v.cacheHits,
-  retries: v.retries,
-  rejected: v.rejected,
-  rateLimited: v.rateLimited,
-  inputTokens: v.inputTokens,
-  cachedInputTokens: v.cachedInputTokens,
-  outputTokens: v.outputTokens,
-  costUsd: v.costUsd,
-  segmentsPerSecond: v.segmentsPerSecond,
-  etaSeconds: v.etaSeconds,
-  lastError: v.lastError,
-});
+// the progress event carries the fields of the view the schema picks
+const progressOf = (v: JobView): JobProgress => JobProgressSchema.parse(v);
 
 async function listModels(session: Session, provider: Provider) {
   const apiKey = await resolveApiKey(keys(session), provider);

@@ -132,8 +132,9 @@ async function runLabel(argv: string[], io: CliIO): Promise<number> {
     throw new CliError('--coder NAME is required (the AI coder the labels belong to)');
   if (!values.model?.trim())
     throw new CliError('--model M is required (e.g. gpt-4o-mini, or the model name your server serves)');
-  const concurrency = intOption(values.concurrency, 'concurrency', 1) ?? 8;
-  if (concurrency > 256) throw new CliError('--concurrency must be at most 256');
+  // absent: the job's last concurrency on a resume, else 8
+  const concurrency = intOption(values.concurrency, 'concurrency', 1);
+  if (concurrency !== undefined && concurrency > 256) throw new CliError('--concurrency must be at most 256');
   const samples = intOption(values.samples, 'samples', 1) ?? 1;
   if (samples > 15) throw new CliError('--samples must be at most 15');
   const contextTurns = intOption(values.context, 'context', 0);
@@ -255,7 +256,7 @@ configuration changed needs a new name.
   --model M           model name (gpt-4o-mini, or what your server serves)
   --base-url URL      OpenAI-compatible server (Ollama, vLLM, LM Studio, llama.cpp,
                       Azure); wins over OPENAI_BASE_URL; default api.openai.com
-  --concurrency N     requests in flight (default 8; lowered on 429s)
+  --concurrency N     requests in flight (default 8, or what the job last ran with; lowered on 429s)
   --samples N         answers per segment, majority vote (default 1)
   --budget USD        stop with status budget_exceeded before spending more
   --sample NAME       a named sample, or calibration/holdout/audit = the newest one
