@@ -11,7 +11,8 @@ describe('migration 0006 (job concurrency)', () => {
   it('adds a nullable concurrency to existing jobs, limited to 1–256', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
-    for (const m of [migration0001, migration0002, migration0003, migration0004, migration0005]) db.exec(m.up);
+    for (const m of [migration0001, migration0002, migration0003, migration0004, migration0005])
+      db.exec(m.up);
     db.exec(`
       INSERT INTO codebook_versions (version, name, created_at, created_by) VALUES (1, 'cb', 'now', 'me');
       INSERT INTO coders (name, kind, guid, config, config_hash, created_at) VALUES ('gpt', 'ai', 'c1', '{}', 'abc', 'now');
