@@ -62,6 +62,11 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./commands/stats-agreement')).statsAgreementCommand,
   },
   {
+    name: 'schools select',
+    summary: 'choose bright-spot and partner schools: outcome above or below what context predicts',
+    load: async () => (await import('./commands/schools-select')).schoolsSelectCommand,
+  },
+  {
     name: 'agreement',
     summary: "agreement between a project's coders (human–human, human–AI), per code and pooled",
     load: async () => (await import('./commands/agreement')).agreementCommand,

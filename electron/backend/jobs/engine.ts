@@ -125,7 +125,8 @@ export class JobRun implements ActiveRun {
     const base = jobView(this.db, getJobRow(this.db, this.jobId), {
       runRequests: l.runRequests,
       runCacheHits: l.runCacheHits,
-      inFlight: l.inFlight,
+      // requests on the wire (items being worked on can be more: see workerCount)
+      inFlight: this.ctx.rt.gate.active,
       segmentsPerSecond: l.rate,
       etaSeconds: l.eta,
     });

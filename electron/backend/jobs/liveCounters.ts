@@ -21,6 +21,7 @@ export class LiveCounters {
   runRequests = 0;
   runCacheHits = 0;
   runFinished = 0;
+  /** items being worked on (taken, not yet finished): what the budget guard expects to pay for */
   inFlight = 0;
   private readonly startedAt = performance.now();
 

@@ -2,9 +2,7 @@
 // frequencies in two groups from a CSV `code,group,count,total`. The statistics live in
 // shared/compare; this file reads and checks the CSV and prints the result.
 
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import type {
   CodeComparison,
   CodeComparisonReport,
@@ -16,39 +14,10 @@ import { findCountRowProblem } from '../../../shared/compare/countRows';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../command';
 import { CliError } from '../command';
+import { parseCsv, readText } from '../csvInput';
 
 const usage = 'concord stats compare <counts.csv> [--json]';
 const COLUMNS = ['code', 'group', 'count', 'total'] as const;
-
-interface ParsedRecord {
-  record: string[];
-  info: { lines: number };
-}
-
-function readText(file: string, path: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-    throw new CliError(`cannot read ${file}: ${why}`);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new CliError(`${file}: not valid UTF-8 text`);
-  }
-}
-
-function parseCsv(file: string, text: string): ParsedRecord[] {
-  try {
-    return parse(text, { bom: true, info: true, skip_empty_lines: true }) as unknown as ParsedRecord[];
-  } catch (e) {
-    throw new CliError(`${file}: malformed CSV: ${(e as Error).message}`);
-  }
-}
 
 function nonNegativeInteger(file: string, line: number, name: string, raw: string): number {
   const text = raw.trim();
