@@ -1,5 +1,6 @@
 // `npm run bench`: the performance targets of DESIGN.md §5, measured on generated data.
 // Prints a human summary and writes bench-results.json. Not a test: numbers, not verdicts.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +75,14 @@ const dir = mkdtempSync(join(tmpdir(), 'concord-bench-'));
 try {
   const path = await benchImport(dir);
   benchOpen(path);
-  for (const section of benchSections) Object.assign(results, await section(dir));
+  for (const name of Object.keys(benchSections)) {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/benchSection.ts', name, dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(`bench section ${name} failed (exit ${run.status})`);
+    Object.assign(results, JSON.parse(run.stdout.trim().split('\n').at(-1)!));
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
