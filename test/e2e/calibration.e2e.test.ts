@@ -175,6 +175,51 @@ describe('Calibration in browser mode', () => {
     await shot('disagreement');
   });
 
+  it('approves the AI coder and validates it on a held-out sample', async () => {
+    await byTestId('approve-coder')
+      .and(page.locator(`[data-name="${AI}"]`))
+      .click();
+    const approved = page.locator('[data-testid="approval-row"][data-active="true"]');
+    await expect.poll(() => approved.count()).toBe(1);
+    expect(await approved.textContent()).toContain(AI);
+    expect(await byTestId('approve-coder').count()).toBe(0);
+
+    // a hold-out sample (disjoint from the calibration one), coded by the AI; Maya coded everything
+    await rpc('calibration.samples.create', { name: 'Hold-out', purpose: 'holdout', size: 40, seed: 7 });
+    const coders = await rpc<{ id: number; name: string }[]>('ai.coders.list', {});
+    let job = await rpc<{ id: number; status: string }>('jobs.start', {
+      coderId: coders.find((c) => c.name === AI)!.id,
+      selection: { kind: 'sample', name: 'Hold-out' },
+    });
+    const until = Date.now() + 90_000;
+    while (['queued', 'running'].includes(job.status) && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 500));
+      job = await rpc('jobs.get', { jobId: job.id });
+    }
+    expect(job.status).toBe('completed');
+
+    // a fresh page, so the view reads the new sample
+    await page.reload();
+    await expect.poll(() => byTestId('main-layout').isVisible(), { timeout: 20_000 }).toBe(true);
+    await byTestId('view-tab-calibration').click();
+    await expect.poll(() => byTestId('validate-open').isVisible(), { timeout: 20_000 }).toBe(true);
+    await byTestId('validate-open').click();
+    const dialog = byTestId('validate-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    // Jordan coded only the calibration sample: Maya alone is the reference
+    for (const name of HUMANS) {
+      const box = dialog.getByRole('checkbox', { name });
+      if ((await box.isChecked()) !== (name === HUMANS[0])) await box.click();
+    }
+    await byTestId('validate-run').click();
+    await expect.poll(() => byTestId('validation-result').isVisible(), { timeout: 60_000 }).toBe(true);
+    expect(await byTestId('validation-code').count()).toBe(38);
+    expect(await byTestId('validation-result').textContent()).toMatch(
+      /40 of 40 held-out segments coded by the AI/,
+    );
+    await shot('validation');
+  });
+
   it('raised no uncaught errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });

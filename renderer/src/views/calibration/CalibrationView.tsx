@@ -2,13 +2,15 @@ import { useEffect, useState } from 'react';
 import { Spinner } from '../../components/Spinner';
 import { useCalibration } from '../../stores/calibration';
 import { AgreementMatrix } from './AgreementMatrix';
+import { ApprovalSection } from './ApprovalSection';
 import { DisagreementDrawer } from './DisagreementDrawer';
 import { HistoryChart } from './HistoryChart';
 import { ExportButtons, ThresholdsEditor } from './ReportActions';
 import { SampleDialog } from './SampleDialog';
 
 // Calibration (DESIGN §1.5): pick a sample and the coders (human and AI), run the
-// agreement report, see which codes are ready, and drill into the disagreements.
+// agreement report, see which codes are ready, drill into the disagreements, approve
+// an AI coder and validate it on a held-out sample.
 
 export function CalibrationView() {
   const load = useCalibration((s) => s.load);
@@ -122,6 +124,7 @@ function CalibrationSidebar() {
           {loading ? 'Computing…' : 'Run agreement report'}
         </button>
       </section>
+      <ApprovalSection />
       <section className="cal-side-section">
         <h2>History</h2>
         <HistoryChart runs={history} />
