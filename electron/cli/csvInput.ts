@@ -9,7 +9,8 @@ export interface CsvRecord {
   info: { lines: number };
 }
 
-export function readText(file: string, path: string): string {
+/** The file's bytes and their UTF-8 text, or a one-line error. */
+export function readCsvFile(file: string, path: string): { bytes: Buffer; text: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -20,11 +21,13 @@ export function readText(file: string, path: string): string {
     throw new CliError(`cannot read ${file}: ${why}`);
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { bytes, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
     throw new CliError(`${file}: not valid UTF-8 text`);
   }
 }
+
+export const readText = (file: string, path: string): string => readCsvFile(file, path).text;
 
 export function parseCsv(file: string, text: string): CsvRecord[] {
   try {

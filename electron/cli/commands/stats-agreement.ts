@@ -2,7 +2,6 @@
 // stateless inter-rater agreement from a CSV `unit,coder,code,value`. The statistics live
 // in shared/agreement; this file reads and checks the CSV and prints the report.
 
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DEFAULT_RESAMPLES } from '../../../shared/agreement/bootstrap';
@@ -18,26 +17,10 @@ import { DEFAULT_SEED, agreementReportJson, buildAgreementReport } from '../../.
 import { formatAgreementTable } from '../../../shared/agreement/reportTable';
 import { intOption, parseCommandArgs } from '../args';
 import { type CliCommand, CliError } from '../command';
+import { readCsvFile } from '../csvInput';
 
 const usage = 'concord stats agreement <ratings.csv> [--json] [--bootstrap N] [--seed S]';
 const MAX_RESAMPLES = 100_000;
-
-function readFile(file: string, path: string): { bytes: Buffer; text: string } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-    throw new CliError(`cannot read ${file}: ${why}`);
-  }
-  try {
-    return { bytes, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    throw new CliError(`${file}: not valid UTF-8 text`);
-  }
-}
 
 /** Gets each record's fields and its position (the CSV line, or a record ordinal that
  * `Records.lineOf` turns into one). */
@@ -189,7 +172,7 @@ Options:
     if (!Number.isSafeInteger(seed))
       throw new CliError(`--seed must be an integer below 2^53 (got "${values.seed}")`);
     const file = positionals[0] ?? '';
-    const { bytes, text } = readFile(file, resolve(io.cwd, file));
+    const { bytes, text } = readCsvFile(file, resolve(io.cwd, file));
     const { table, lineOf } = readRatingTable(file, bytes, text);
     const grouping = groupRatings(table);
     if (!grouping.ok) {
