@@ -24,6 +24,7 @@ const API_KEY = 'sk-e2e-fake-key-calibration';
 const SAMPLE = 'Demo calibration';
 const HUMANS = ['Maya Chen (demo)', 'Jordan Ellis (demo)'];
 const AI = 'Fake GPT';
+const AI_STRICT = 'Fake GPT strict';
 const KEYWORDS = [/famil/i, /parent/i, /teacher/i, /language|translat/i, /trust/i, /call|phone/i];
 
 let tmp: string;
@@ -218,6 +219,97 @@ describe('Calibration in browser mode', () => {
       /40 of 40 held-out segments coded by the AI/,
     );
     await shot('validation');
+  });
+
+  it('compares two AI configurations with the same human reference', async () => {
+    // a second configuration (another temperature and context, so another config hash) on the same sample
+    const versions = await rpc<{ version: number; active: boolean }[]>('codebook.versions', {});
+    const version = (versions.find((v) => v.active) ?? versions.at(-1))!.version;
+    const coder = await rpc<{ id: number; configHash: string }>('ai.coders.create', {
+      name: AI_STRICT,
+      config: {
+        provider: { kind: 'compatible', baseURL: fake!.url },
+        model: 'fake-model',
+        temperature: 0.7,
+        contextTurns: 0,
+        codebookVersion: version,
+      },
+    });
+    const first = (await rpc<{ name: string; configHash: string }[]>('ai.coders.list', {})).find(
+      (c) => c.name === AI,
+    )!;
+    expect(coder.configHash).not.toBe(first.configHash);
+    // the fake model answers by keyword only, so the stricter configuration is played by
+    // dropping every other code's rule while it runs: the two sides then really differ
+    const rules = fake!.options.rules!;
+    fake!.options.rules = rules.filter((_, i) => i % 2 === 0);
+    let job = await rpc<{ id: number; status: string; segmentsDone: number }>('jobs.start', {
+      coderId: coder.id,
+      selection: { kind: 'sample', name: SAMPLE },
+    });
+    try {
+      const until = Date.now() + 90_000;
+      while (['queued', 'running'].includes(job.status) && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 500));
+        job = await rpc('jobs.get', { jobId: job.id });
+      }
+    } finally {
+      fake!.options.rules = rules;
+    }
+    expect(job.status).toBe('completed');
+    expect(job.segmentsDone).toBe(79);
+
+    // a fresh page, so the view lists the new coder
+    await page.reload();
+    await expect.poll(() => byTestId('main-layout').isVisible(), { timeout: 20_000 }).toBe(true);
+    await byTestId('view-tab-calibration').click();
+    await expect.poll(() => byTestId('compare-open').isEnabled(), { timeout: 20_000 }).toBe(true);
+    await byTestId('compare-open').click();
+    const dialog = byTestId('compare-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+
+    const arms = { a: [HUMANS[0]!, AI], b: [HUMANS[0]!, AI_STRICT] };
+    for (const [arm, want] of Object.entries(arms)) {
+      await dialog.locator(`[data-testid="compare-sample"][data-arm="${arm}"]`).selectOption(SAMPLE);
+      const boxes = dialog.locator(`[data-testid="compare-coder"][data-arm="${arm}"]`);
+      expect(await boxes.count()).toBeGreaterThanOrEqual(4);
+      for (const box of await boxes.all()) {
+        const name = (await box.getAttribute('data-name')) ?? '';
+        if ((await box.isChecked()) !== want.includes(name)) await box.click();
+      }
+    }
+    // the strict coder never coded the hold-out sample: the backend's refusal shows in the dialog
+    const sampleB = dialog.locator('[data-testid="compare-sample"][data-arm="b"]');
+    await sampleB.selectOption('Hold-out');
+    await byTestId('compare-run').click();
+    await expect.poll(() => byTestId('compare-error').isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await byTestId('compare-error').textContent()).toMatch(/Hold-out/);
+    await sampleB.selectOption(SAMPLE);
+    await byTestId('compare-run').click();
+    await expect.poll(() => byTestId('compare-result').isVisible(), { timeout: 60_000 }).toBe(true);
+    expect(await dialog.locator('.form-error').count()).toBe(0);
+
+    expect(await byTestId('compare-code').count()).toBe(38);
+    const overall = await byTestId('compare-overall').allTextContents();
+    expect(overall).toHaveLength(2);
+    for (const v of overall) expect(v).toMatch(/^−?\d\.\d\d$/);
+    const heads = dialog.getByTestId('compare-arm');
+    const headA = (await heads.and(page.locator('[data-arm="a"]')).textContent()) ?? '';
+    const headB = (await heads.and(page.locator('[data-arm="b"]')).textContent()) ?? '';
+    expect(headA).toContain(HUMANS[0]);
+    expect(headA).toContain(AI);
+    expect(headA).not.toContain(AI_STRICT);
+    expect(headB).toContain(HUMANS[0]);
+    expect(headB).toContain(AI_STRICT);
+    expect(headA).toMatch(/79 segments/);
+    // sorted by the size of the change, largest first
+    const diffs = (await byTestId('compare-code').evaluateAll((rows) =>
+      rows.map((r) => r.querySelector('.cal-compare-diff')?.textContent ?? ''),
+    )) as string[];
+    const sizes = diffs.filter((d) => d !== '–').map((d) => Math.abs(Number(d.replace('−', '-'))));
+    expect(sizes).toEqual([...sizes].sort((x, y) => y - x));
+    expect(sizes[0]).toBeGreaterThan(0);
+    await shot('agreement-compare');
   });
 
   it('raised no uncaught errors in the page', () => {

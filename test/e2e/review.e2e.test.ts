@@ -1,11 +1,12 @@
 // The review view end to end: after an AI job on the demo calibration sample (scripted
 // OpenAI-compatible server), twenty items are reviewed by keyboard only (a / r / j), one
 // decision is undone, and the dashboard's figures follow.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LABEL_EVENT_COLUMNS } from '../../electron/backend/audit/labelEvents';
 import { startFakeOpenAI, type FakeServer, type KeywordRule } from '../support/fakeOpenAI';
 import {
   CHROMIUM,
@@ -80,7 +81,7 @@ describe('Review in browser mode', () => {
     await runCli(['demo', project], env);
     server = await startServe(project, env);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+    page = await browser.newPage({ viewport: { width: 1440, height: 960 }, acceptDownloads: true });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => {
       if (m.type() === 'error') pageErrors.push(m.text());
@@ -181,6 +182,56 @@ describe('Review in browser mode', () => {
     await expect.poll(sessionDecisions).toBe(20);
     await byTestId('review-tab-dashboard').click();
     await expect.poll(() => byTestId('dash-decided').textContent()).toBe('20');
+  });
+
+  it('shows the audit trail of a decided item and exports the label history', async () => {
+    await byTestId('review-tab-risk').click();
+    await expect.poll(() => byTestId('review-segment').isVisible(), { timeout: 20_000 }).toBe(true);
+    // an item accepted earlier: its audit carries the AI's answer and a review decision
+    await page.locator('[data-testid="queue-row"][data-state="accepted"]').first().click();
+    await expect.poll(() => byTestId('review-item').getAttribute('data-state')).toBe('accepted');
+    await expect.poll(() => byTestId('review-segment').isVisible(), { timeout: 20_000 }).toBe(true);
+    const rationale = (await byTestId('review-rationale').textContent())!.trim();
+    expect(rationale.length).toBeGreaterThan(0);
+
+    await byTestId('audit-open').click();
+    await expect.poll(() => byTestId('audit-dialog').isVisible()).toBe(true);
+    await expect.poll(() => byTestId('audit-model').isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await byTestId('audit-model').textContent()).toContain('fake-model');
+    expect(await byTestId('audit-coder').textContent()).toBe('Fake GPT');
+    expect((await byTestId('audit-rationale').textContent())!.trim()).toBe(rationale);
+    const decisions = byTestId('audit-decision');
+    expect(await decisions.count()).toBeGreaterThanOrEqual(1);
+    expect(await decisions.last().getAttribute('data-action')).toBe('accept');
+    expect(await decisions.last().textContent()).toContain('Accepted');
+    await shot('review-audit');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => byTestId('audit-dialog').isVisible()).toBe(false);
+
+    await byTestId('review-tab-dashboard').click();
+    await expect.poll(() => byTestId('review-dashboard').isVisible()).toBe(true);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      byTestId('history-export-csv').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('concord-label-history.csv');
+    const lines = readFileSync(await download.path(), 'utf8').split('\r\n');
+    expect(lines[0]).toBe(LABEL_EVENT_COLUMNS.join(','));
+    // the AI's labels and at least the 20 review decisions and the undo follow the header
+    expect(lines.filter((l) => l.length > 0).length).toBeGreaterThan(22);
+    await expect
+      .poll(() => byTestId('notice-info').last().textContent())
+      .toMatch(/Exported [\d,]+ history rows/);
+  });
+
+  it("opens a code's audit from the dashboard", async () => {
+    await byTestId('dash-code-audit').first().click();
+    await expect.poll(() => byTestId('code-audit-dialog').isVisible()).toBe(true);
+    await expect.poll(() => byTestId('code-audit-config').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await byTestId('code-audit-config').first().textContent()).toContain('fake-model');
+    await shot('review-code-audit');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => byTestId('code-audit-dialog').isVisible()).toBe(false);
   });
 
   it('raised no uncaught errors in the page', () => {

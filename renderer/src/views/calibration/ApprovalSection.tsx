@@ -4,17 +4,11 @@ import { Dialog } from '../../components/Dialog';
 import { call } from '../../rpc/client';
 import { useCalibration } from '../../stores/calibration';
 import { reportError, reportInfo } from '../../stores/notices';
-import { metric as formatMetric } from './formatMetric';
+import { metric as formatMetric, METRIC_NAMES } from './formatMetric';
 
 // Approving an AI coder (DESIGN §1.5): once its agreement with the humans is good
 // enough, its configuration is frozen as approved (the review queue trusts approved
 // coders more), and it is validated on a held-out sample it was not tuned on.
-
-const METRIC_NAMES: Record<string, string> = {
-  cohen_kappa: 'κ',
-  krippendorff_alpha: 'Krippendorff’s α',
-  gwet_ac1: 'Gwet’s AC1',
-};
 
 export function ApprovalSection() {
   const report = useCalibration((s) => s.report);
@@ -149,7 +143,7 @@ function ValidateDialog({ approval, onClose }: { approval: ApprovalView; onClose
       setRunning(false);
     }
   };
-  const metric = METRIC_NAMES[result?.report.flags.thresholds.metric ?? ''] ?? 'agreement';
+  const metric = METRIC_NAMES[result?.report.flags.thresholds.metric ?? '']?.short ?? 'agreement';
 
   return (
     <Dialog

@@ -3,6 +3,7 @@ import { Spinner } from '../../components/Spinner';
 import { useCalibration } from '../../stores/calibration';
 import { AgreementMatrix } from './AgreementMatrix';
 import { ApprovalSection } from './ApprovalSection';
+import { CompareSetupsDialog } from './CompareSetupsDialog';
 import { DisagreementDrawer } from './DisagreementDrawer';
 import { HistoryChart } from './HistoryChart';
 import { ExportButtons, ThresholdsEditor } from './ReportActions';
@@ -41,6 +42,7 @@ function CalibrationSidebar() {
   const loading = useCalibration((s) => s.loading);
   const history = useCalibration((s) => s.history);
   const [creating, setCreating] = useState(false);
+  const [comparing, setComparing] = useState(false);
 
   return (
     <aside className="cal-side" aria-label="Calibration setup">
@@ -123,6 +125,16 @@ function CalibrationSidebar() {
         >
           {loading ? 'Computing…' : 'Run agreement report'}
         </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => setComparing(true)}
+          disabled={coders.length < 2}
+          title="Two sets of coders side by side per code: two AI configurations, or two codebook versions"
+          data-testid="compare-open"
+        >
+          Compare two setups…
+        </button>
       </section>
       <ApprovalSection />
       <section className="cal-side-section">
@@ -130,6 +142,7 @@ function CalibrationSidebar() {
         <HistoryChart runs={history} />
       </section>
       <SampleDialog open={creating} onClose={() => setCreating(false)} />
+      {comparing && <CompareSetupsDialog onClose={() => setComparing(false)} />}
     </aside>
   );
 }

@@ -33,3 +33,10 @@ export const STATUS_LABEL: Record<string, string> = {
   below_human: 'Below human–human',
   undefined: 'Undefined',
 };
+
+/** The agreement measures a threshold or comparison can use: symbol and full name. */
+export const METRIC_NAMES: Record<string, { short: string; long: string }> = {
+  cohen_kappa: { short: 'κ', long: 'Cohen’s κ (Fleiss’ κ for three or more coders)' },
+  krippendorff_alpha: { short: 'α', long: 'Krippendorff’s α' },
+  gwet_ac1: { short: 'AC1', long: 'Gwet’s AC1' },
+};

@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { AiCodeView, ItemDetail, QueueItem } from '../../../../shared/contract/review';
 import { Spinner } from '../../components/Spinner';
 import { useReview } from '../../stores/review';
 import { DefinitionPanel } from './DefinitionPanel';
+import { LabelAuditDialog } from './LabelAuditDialog';
 import { REASON_LABEL, STATE_LABEL } from './reviewLabels';
 
 // One review item: the segment between its neighbouring turns with the AI's evidence
@@ -98,6 +99,7 @@ function ConflictBanner({ item }: { item: QueueItem }) {
 }
 
 function ItemHeader({ item }: { item: QueueItem }) {
+  const [auditOpen, setAuditOpen] = useState(false);
   return (
     <header className="rev-item-head">
       <span className="rev-code-chip" style={{ borderColor: item.color ?? 'var(--border-strong)' }}>
@@ -116,9 +118,19 @@ function ItemHeader({ item }: { item: QueueItem }) {
         <span className="rev-reason rev-reason-audit">audit #{item.auditRank + 1}</span>
       )}
       <span className="spacer" />
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => setAuditOpen(true)}
+        data-testid="audit-open"
+        title="Who or what applied this label, under which prompt, and every review decision on it"
+      >
+        Audit trail
+      </button>
       <span className={`rev-state rev-state-${item.state}`} data-testid="review-state">
         {STATE_LABEL[item.state]}
       </span>
+      {auditOpen && <LabelAuditDialog itemId={item.itemId} onClose={() => setAuditOpen(false)} />}
     </header>
   );
 }

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { Proportion } from '../../../../shared/contract/review';
 import { Spinner } from '../../components/Spinner';
 import { useReview } from '../../stores/review';
+import { CodeAuditDialog } from './CodeAuditDialog';
+import { HistoryExport } from './HistoryExport';
 import { REASON_LABEL, STATE_LABEL } from './reviewLabels';
 
 // For the study lead: how much of the AI's work has been reviewed (by code and by
@@ -30,6 +32,7 @@ export function ReviewDashboard() {
   const d = useReview((s) => s.dashboard);
   const createAudit = useReview((s) => s.createAuditSample);
   const [size, setSize] = useState(50);
+  const [auditCode, setAuditCode] = useState<{ key: string; name: string | null } | null>(null);
   if (!d) return <Spinner label="Loading the dashboard…" />;
   const decided = d.items.total - (d.states.pending ?? 0);
   return (
@@ -194,7 +197,17 @@ export function ReviewDashboard() {
                 .filter((c) => c.aiLabels > 0)
                 .map((c) => (
                   <tr key={c.codeKey}>
-                    <td className="truncate">{c.codeName ?? c.codeKey}</td>
+                    <td className="truncate">
+                      <button
+                        type="button"
+                        className="link-button rev-code-link"
+                        title="Audit of this code: AI configurations, reviewers, decisions"
+                        onClick={() => setAuditCode({ key: c.codeKey, name: c.codeName })}
+                        data-testid="dash-code-audit"
+                      >
+                        {c.codeName ?? c.codeKey}
+                      </button>
+                    </td>
                     <td className="rev-bar-cell">
                       <div className="rev-bar">
                         <span style={{ width: pct(c.share ?? 0) }} />
@@ -209,6 +222,22 @@ export function ReviewDashboard() {
           </table>
         </section>
       </div>
+
+      <section className="rev-dash-section">
+        <h3>Audit trail</h3>
+        <p className="muted small">
+          Every label change in time order (AI labels with their prompt and model, human coding, review
+          decisions), for R, Python or a spreadsheet. Click a code above for its own audit.
+        </p>
+        <HistoryExport />
+      </section>
+      {auditCode && (
+        <CodeAuditDialog
+          codeKey={auditCode.key}
+          codeName={auditCode.name}
+          onClose={() => setAuditCode(null)}
+        />
+      )}
     </div>
   );
 }
