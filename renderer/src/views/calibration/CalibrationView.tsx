@@ -8,6 +8,7 @@ import { DisagreementDrawer } from './DisagreementDrawer';
 import { HistoryChart } from './HistoryChart';
 import { ExportButtons, ThresholdsEditor } from './ReportActions';
 import { SampleDialog } from './SampleDialog';
+import { CoderKindTag } from './CoderKindTag';
 
 // Calibration (DESIGN §1.5): pick a sample and the coders (human and AI), run the
 // agreement report, see which codes are ready, drill into the disagreements, approve
@@ -99,7 +100,7 @@ function CalibrationSidebar() {
                   data-name={c.name}
                 />
                 <span className="truncate">{c.name}</span>
-                <span className={`tag tag-${c.kind}`}>{c.kind === 'ai' ? 'AI' : 'human'}</span>
+                <CoderKindTag kind={c.kind} />
               </label>
             </li>
           ))}

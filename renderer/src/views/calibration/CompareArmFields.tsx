@@ -1,5 +1,6 @@
 import type { SampleView } from '../../../../shared/contract/calibration';
 import type { CoderView } from '../../../../shared/contract/coding';
+import { CoderKindTag } from './CoderKindTag';
 
 // One side of a comparison: its coders, its segments and an optional label.
 
@@ -73,7 +74,7 @@ export function CompareArmFields({ arm, value, coders, samples, onChange }: Prop
                   data-name={c.name}
                 />
                 <span className="truncate">{c.name}</span>
-                <span className={`tag tag-${c.kind}`}>{c.kind === 'ai' ? 'AI' : 'human'}</span>
+                <CoderKindTag kind={c.kind} />
               </label>
             </li>
           ))}
