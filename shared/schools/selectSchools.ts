@@ -51,6 +51,19 @@ export interface SchoolSelection {
 }
 
 const byText = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+/** How many values of the ascending list are strictly below x (binary search: a state has thousands of schools). */
+function countBelow(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const number = (text: string) => (text.trim() === '' ? NaN : Number(text));
 
 /** Why a row cannot enter its year's model, or null. */
@@ -110,6 +123,7 @@ export function selectSchools(rows: readonly SchoolRow[], o: SelectOptions): Sch
       dropped,
     });
     const residuals = y.map((v, i) => v - fit.fitted[i]!);
+    const sorted = [...residuals].sort((a, b) => a - b);
     kept.forEach((r, i) => {
       const residual = residuals[i]!;
       schools.push({
@@ -118,7 +132,7 @@ export function selectSchools(rows: readonly SchoolRow[], o: SelectOptions): Sch
         actual: y[i]!,
         expected: fit.fitted[i]!,
         residual,
-        percentile: residuals.filter((x) => x < residual).length / kept.length,
+        percentile: countBelow(sorted, residual) / kept.length,
       });
     });
   }

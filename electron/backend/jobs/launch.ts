@@ -121,7 +121,7 @@ export function startRun(
       ? launch.estimate.costUsd / launch.estimate.segments
       : null;
   // a resume without a concurrency goes on at the job's last pace; a given one is remembered
-  const stored = getJobRow(db, launch.job.id).concurrency;
+  const stored = launch.job.concurrency;
   const concurrency = req.concurrency ?? stored ?? DEFAULT_POLICY.concurrency;
   if (concurrency !== stored)
     db.prepare('UPDATE jobs SET concurrency = ? WHERE id = ?').run(concurrency, launch.job.id);

@@ -1,7 +1,7 @@
 // Exact token counts for the cost preview, with OpenAI's o200k_base tokenizer
 // (js-tiktoken; the GPT-4o/4.1/5 family); other models' tokenizers differ by a few
 // per cent, which the preview says. Kept apart from tokenEstimate.ts so code on hot
-// paths (and the engine's request thread) does not load the tokenizer's tables.
+// paths (the request path of a labeling job) does not load the tokenizer's tables.
 import { getEncoding, type Tiktoken } from 'js-tiktoken';
 
 export const TOKENIZER_NAME = 'o200k_base (js-tiktoken); approximate for other model families';
